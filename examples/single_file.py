@@ -1,0 +1,48 @@
+"""A whole dmr API in one file.
+
+Run it with ``python examples/single_file.py runserver``, then::
+
+    curl http://127.0.0.1:8000/api/user/ -X POST \\
+      -d '{"email": "djangomodernrest@wemake.services"}' \\
+      -H 'Content-Type: application/json'
+"""
+
+import sys
+import uuid
+
+import msgspec
+from django.conf import settings
+
+settings.configure(
+    DEBUG=False,
+    ROOT_URLCONF=__name__,
+    ALLOWED_HOSTS=['127.0.0.1', 'localhost', 'testserver'],
+    SECRET_KEY='single-file-example-only',
+    INSTALLED_APPS=['dmr'],
+    DMR_SETTINGS={'serializer': 'msgspec'},
+)
+
+from dmr import Body, Controller  # noqa: E402 - settings come first
+from dmr.routing import Router, path  # noqa: E402
+
+
+class UserCreateModel(msgspec.Struct):
+    email: str
+
+
+class UserResponseModel(UserCreateModel):
+    uid: uuid.UUID
+
+
+class UserController(Controller):
+    def post(self, parsed_body: Body[UserCreateModel]) -> UserResponseModel:
+        return UserResponseModel(uid=uuid.uuid4(), email=parsed_body.email)
+
+
+router = Router('api/', [path('user/', UserController.as_view(), name='users')])
+urlpatterns = [router.to_urlpatterns(namespace='api')]
+
+if __name__ == '__main__':
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(sys.argv)

@@ -1,0 +1,21 @@
+"""dmr: typed REST controllers for Django with pluggable validation backends."""
+
+from dmr.__about__ import __version__
+from dmr.components import Body, Cookies, Headers, Path, Query
+from dmr.controller import Controller
+from dmr.errors import APIError
+from dmr.responses import ResponseSpec, modify, validate
+
+__all__ = [
+    'APIError',
+    'Body',
+    'Controller',
+    'Cookies',
+    'Headers',
+    'Path',
+    'Query',
+    'ResponseSpec',
+    '__version__',
+    'modify',
+    'validate',
+]

@@ -1,0 +1,17 @@
+"""The ``dmr`` Django application."""
+
+from django.apps import AppConfig
+from django.core import checks
+
+
+class DmrConfig(AppConfig):
+    """Registers dmr's system checks."""
+
+    name = 'dmr'
+    verbose_name = 'dmr'
+
+    def ready(self) -> None:
+        """Register the configuration checks."""
+        from dmr.checks import check_settings  # noqa: PLC0415 - apps load first
+
+        checks.register(check_settings)

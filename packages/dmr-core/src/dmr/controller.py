@@ -1,0 +1,167 @@
+"""``Controller``: a Django class-based view whose HTTP-verb methods are endpoints.
+
+>>> class UserController(Controller):
+...     def post(self, user: Body[UserCreateModel]) -> UserResponseModel:
+...         return UserResponseModel(uid=uuid.uuid4(), email=user.email)
+
+``Controller[SomeSerializer]`` pins a serializer backend for one controller;
+otherwise ``DMR_SETTINGS['serializer']`` chooses it. Endpoints are checked
+when the class is created and compiled as soon as Django's settings can be
+read; the request path then only runs the compiled pipeline.
+"""
+
+import typing
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from typing import Any, ClassVar, Generic
+
+from django.conf import settings as django_settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.views import View
+from typing_extensions import TypeVar
+
+from dmr._compiler import CompiledController, compile_controller
+from dmr._signature import EndpointSignature, analyse
+from dmr.backends import BackendError
+from dmr.errors import EndpointDefinitionError
+from dmr.parsers import Parser
+from dmr.renderers import Renderer
+from dmr.responses import ResponseSpec
+from dmr.serializer import Serializer
+from dmr.settings import SETTING_NAME, SettingsError
+
+# The default keeps a bare `Controller` base valid under `mypy --strict`.
+_S = TypeVar('_S', bound=Serializer, default=Serializer)
+
+ErrorHandler = Callable[
+    ['Controller[Any]', Exception],
+    HttpResponseBase | Awaitable[HttpResponseBase | None] | None,
+]
+"""``handler(controller, exc)``: return a response, or ``None`` to pass.
+
+A handler may also raise :class:`dmr.APIError`. Endpoint handlers run first,
+then the controller's, then the one in settings, then the defaults.
+"""
+
+_ENDPOINT_NAMES = frozenset(View.http_method_names) - {'options'}
+
+
+class Controller(View, Generic[_S]):
+    """Base class of dmr controllers.
+
+    Class attributes override ``DMR_SETTINGS`` for every endpoint of the
+    controller; ``@modify`` and ``@validate`` override them per endpoint.
+    """
+
+    parsers: ClassVar[Sequence[Parser] | None] = None
+    renderers: ClassVar[Sequence[Renderer] | None] = None
+    validate_responses: ClassVar[bool | None] = None
+    responses: ClassVar[Sequence[ResponseSpec]] = ()
+    error_handler: ClassVar[ErrorHandler | None] = None
+
+    renderer: Renderer
+    """The renderer negotiated for the current request."""
+
+    _serializer: ClassVar[type[Serializer] | None] = None
+    _signatures: ClassVar[Mapping[str, EndpointSignature]] = {}
+    _compiled: ClassVar[CompiledController | None] = None
+    _current_endpoint: Any
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Check every endpoint now, and compile them if settings allow."""
+        super().__init_subclass__(**kwargs)
+        pinned = _pinned_serializer(cls)
+        if pinned is not None:
+            cls._serializer = pinned
+        cls._signatures = _analyse_endpoints(cls)
+        cls._compiled = None
+        if cls._signatures and django_settings.configured:
+            try:
+                cls._compiled = compile_controller(cls)
+            except (BackendError, SettingsError):
+                # Reported by `manage.py check` and raised on first request.
+                cls._compiled = None
+
+    @classmethod
+    def compiled(cls) -> CompiledController:
+        """The compiled endpoints, compiling them first if needed."""
+        compiled = cls._compiled
+        if compiled is None:
+            compiled = cls._compiled = compile_controller(cls)
+        return compiled
+
+    def dispatch(self, request: HttpRequest, *_args: Any, **kwargs: Any) -> Any:
+        """Route the request to its compiled endpoint."""
+        compiled = self._compiled or self.compiled()
+        endpoint = compiled.endpoints.get(request.method or '')
+        if endpoint is None:
+            if request.method == 'OPTIONS':
+                return compiled.options()
+            return compiled.method_not_allowed(self, request)
+        self._current_endpoint = endpoint
+        if compiled.is_async:
+            return endpoint.handle_async(self, request, kwargs)
+        return endpoint.handle(self, request, kwargs)
+
+    def to_response(
+        self,
+        value: Any,
+        *,
+        status_code: int,
+        headers: Mapping[str, str] | None = None,
+    ) -> HttpResponse:
+        """Render ``value`` as the response the endpoint declared for ``status_code``.
+
+        The value is validated like any response when validation is on, and
+        rendered with the renderer negotiated for this request.
+        """
+        return self._current_endpoint.to_response(  # type: ignore[no-any-return]  # Endpoint is private
+            self,
+            value,
+            status_code,
+            headers or {},
+        )
+
+
+def _pinned_serializer(cls: type) -> type[Serializer] | None:
+    for base in getattr(cls, '__orig_bases__', ()):
+        origin = typing.get_origin(base)
+        if isinstance(origin, type) and issubclass(origin, Controller):
+            (argument,) = typing.get_args(base)
+            if isinstance(argument, type):
+                return argument
+    return None
+
+
+def _analyse_endpoints(cls: type[Controller[Any]]) -> dict[str, EndpointSignature]:
+    signatures: dict[str, EndpointSignature] = {}
+    for name in sorted(_ENDPOINT_NAMES):
+        func = getattr(cls, name, None)
+        if func is None or getattr(View, name, None) is func:
+            continue
+        signatures[name] = analyse(f'{cls.__qualname__}.{name}', name, func)
+    kinds = {signature.is_async for signature in signatures.values()}
+    if len(kinds) > 1:
+        sync = [name for name, s in signatures.items() if not s.is_async]
+        async_ = [name for name, s in signatures.items() if s.is_async]
+        raise EndpointDefinitionError(
+            f'{cls.__qualname__} mixes sync endpoints ({", ".join(sync)}) with '
+            f'async ones ({", ".join(async_)}); make them all sync or all async',
+        )
+    return signatures
+
+
+def _all_controllers(cls: type[Controller[Any]]) -> list[type[Controller[Any]]]:
+    found = []
+    for subclass in cls.__subclasses__():
+        found.append(subclass)
+        found.extend(_all_controllers(subclass))
+    return found
+
+
+@receiver(setting_changed)
+def _recompile_on_change(*, setting: str, **_kwargs: Any) -> None:
+    if setting == SETTING_NAME:
+        for controller in _all_controllers(Controller):
+            controller._compiled = None

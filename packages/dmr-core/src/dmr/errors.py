@@ -1,0 +1,141 @@
+"""The error model clients see, and the exceptions that produce it.
+
+Every failure the framework answers for is described by a list of
+:class:`ErrorDetail`. Backends convert their library's validation errors into
+the same details (see :meth:`dmr.serializer.Serializer.error_details`), so a
+client sees the same ``loc`` and ``type`` whichever backend a project uses.
+"""
+
+import enum
+from collections.abc import Sequence
+from typing import Any, NotRequired, TypedDict
+
+Loc = list[str | int]
+
+
+class ErrorDetail(TypedDict):
+    """Base schema for error details description."""
+
+    msg: str
+    loc: NotRequired[Loc]
+    type: NotRequired[str]
+
+
+class ErrorModel(TypedDict):
+    """Default error response schema.
+
+    Can be customized.
+    See :ref:`customizing-error-messages` for more details.
+    """
+
+    detail: list[ErrorDetail]
+
+
+class ErrorType(enum.StrEnum):
+    """The ``type`` vocabulary every backend shares.
+
+    The first group describes invalid request data, the second group the
+    failures the framework answers for itself.
+    """
+
+    PARSE_ERROR = 'parse_error'
+    MISSING = 'missing'
+    EXTRA_FORBIDDEN = 'extra_forbidden'
+    TYPE_ERROR = 'type_error'
+    VALUE_ERROR = 'value_error'
+    OUT_OF_RANGE = 'out_of_range'
+    TOO_SHORT = 'too_short'
+    TOO_LONG = 'too_long'
+    PATTERN_MISMATCH = 'pattern_mismatch'
+
+    API_ERROR = 'api_error'
+    NOT_ACCEPTABLE = 'not_acceptable'
+    UNSUPPORTED_MEDIA_TYPE = 'unsupported_media_type'
+    BODY_TOO_LARGE = 'body_too_large'
+    METHOD_NOT_ALLOWED = 'method_not_allowed'
+    NOT_FOUND = 'not_found'
+    PERMISSION_DENIED = 'permission_denied'
+    RESPONSE_INVALID = 'response_invalid'
+    INTERNAL_ERROR = 'internal_error'
+
+
+def error_detail(
+    msg: str,
+    loc: Sequence[str | int] = (),
+    type: str = ErrorType.VALUE_ERROR,
+) -> ErrorDetail:
+    """Build one :class:`ErrorDetail`, the way backends should."""
+    return {'msg': msg, 'loc': list(loc), 'type': str(type)}
+
+
+class APIError(Exception):
+    """Answer the current request with ``status_code`` and a body.
+
+    ``raise APIError('Not found', status_code=404)`` answers with the default
+    error model; ``raise APIError(model, status_code=409)`` answers with
+    ``model`` rendered like any response. Declare the status on the endpoint
+    (``extra_responses`` or ``@validate``) so it is documented and validated.
+    """
+
+    def __init__(
+        self,
+        model_or_message: Any,
+        *,
+        status_code: int,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(model_or_message, status_code)
+        if isinstance(model_or_message, str):
+            model_or_message = error_model(
+                [error_detail(model_or_message, type=ErrorType.API_ERROR)],
+            )
+        self.content = model_or_message
+        self.status_code = status_code
+        self.headers = headers or {}
+
+
+class EndpointDefinitionError(TypeError):
+    """An endpoint is declared in a way dmr cannot serve.
+
+    Raised when the controller class is created; the message names the
+    controller and the method.
+    """
+
+
+class FrameworkError(Exception):
+    """A failure the framework answers for itself with an error model."""
+
+    status_code: int = 400
+
+    def __init__(self, details: list[ErrorDetail]) -> None:
+        super().__init__(details)
+        self.details = details
+
+
+class RequestValidationError(FrameworkError):
+    """Request components could not be parsed or validated (400)."""
+
+    status_code = 400
+
+
+class NotAcceptableError(FrameworkError):
+    """No renderer satisfies the request's ``Accept`` header (406)."""
+
+    status_code = 406
+
+
+class UnsupportedMediaTypeError(FrameworkError):
+    """No parser accepts the request's ``Content-Type`` (415)."""
+
+    status_code = 415
+
+
+class ResponseValidationError(FrameworkError):
+    """The endpoint's response does not match what it declared (422)."""
+
+    status_code = 422
+
+
+def error_model(details: list[ErrorDetail]) -> ErrorModel:
+    """Wrap details into the default error body."""
+    return {'detail': details}

@@ -1,0 +1,137 @@
+"""The serializer plugin contract.
+
+The core never validates or (de)serializes data itself: a *serializer
+backend* does, behind the two small protocols of this module. A backend is a
+class that satisfies :class:`Serializer`; it is found through the entry-point
+group ``dmr.serializers`` and chosen with ``DMR_SETTINGS['serializer']``.
+
+The core asks a backend for one :class:`TypeAdapter` per annotation when a
+controller is built, and the request path only calls the adapter's methods::
+
+    adapter = serializer.adapter(UserModel, direction='request')
+    user = adapter.from_json(b'{"email": "a@example.com"}')
+
+A minimal backend for plain ``int``, written against the stdlib::
+
+    import json
+
+    class IntAdapter:
+        array_fields = frozenset()
+
+        def from_json(self, data, /):
+            return self.from_python(json.loads(data))
+
+        def from_python(self, data, /):
+            if type(data) is not int:
+                raise TypeError(f'Expected `int`, got `{type(data).__name__}`')
+            return data
+
+        def to_json(self, value, /):
+            return json.dumps(self.to_python(value)).encode()
+
+        def to_python(self, value, /):
+            return value
+
+    class IntSerializer:
+        name = 'int-only'
+        validation_errors = (TypeError, ValueError)
+
+        def supports(self, annotation, /):
+            return annotation is int
+
+        def adapter(self, annotation, /, *, direction):
+            return IntAdapter()
+
+        def error_details(self, error, /):
+            return [error_detail(str(error), type=ErrorType.TYPE_ERROR)]
+
+        def parsers(self):
+            return ()
+
+        def renderers(self):
+            return ()
+"""
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
+
+from dmr.errors import ErrorDetail
+
+if TYPE_CHECKING:
+    from dmr.parsers import Parser
+    from dmr.renderers import Renderer
+
+Direction = Literal['request', 'response']
+"""Which way data flows through an adapter.
+
+Request adapters validate what clients send and may coerce (query strings
+are text, so ``'1'`` becomes ``1``); response adapters check what the
+application returns and should be strict.
+"""
+
+
+@runtime_checkable
+class TypeAdapter(Protocol):
+    """One annotation, compiled once by a backend, called on every request.
+
+    Every ``from_*`` method returns a validated instance of the annotation or
+    raises one of the backend's :attr:`Serializer.validation_errors`.
+    """
+
+    array_fields: frozenset[str]
+    """Wire names of top-level fields that hold several values.
+
+    Query strings and headers may repeat a key: the core passes a list of
+    values for these fields and a single value for every other one.
+    """
+
+    def from_json(self, data: bytes, /) -> Any:
+        """Decode JSON bytes straight into a validated value."""
+
+    def from_python(self, data: Any, /) -> Any:
+        """Validate Python primitives (str, int, list, dict...) into a value.
+
+        Request adapters must accept text for scalar fields, since query
+        strings, headers, cookies and path segments arrive as ``str``.
+        """
+
+    def to_json(self, value: Any, /) -> bytes:
+        """Encode a value straight to JSON bytes."""
+
+    def to_python(self, value: Any, /) -> Any:
+        """Unstructure a value into JSON-compatible Python primitives."""
+
+
+@runtime_checkable
+class Serializer(Protocol):
+    """A validation library plugged into dmr."""
+
+    name: str
+    """The entry-point name users put in ``DMR_SETTINGS['serializer']``."""
+
+    validation_errors: tuple[type[Exception], ...]
+    """Exceptions an adapter raises for invalid data (and only for it)."""
+
+    def supports(self, annotation: Any, /) -> bool:
+        """Whether :meth:`adapter` can compile ``annotation``."""
+
+    def adapter(self, annotation: Any, /, *, direction: Direction) -> TypeAdapter:
+        """Compile ``annotation`` into an adapter, once, at import time."""
+
+    def error_details(self, error: Exception, /) -> list[ErrorDetail]:
+        """Convert one of :attr:`validation_errors` into error details.
+
+        ``loc`` is relative to the validated value (the core prefixes the
+        component, such as ``"body"``) and ``type`` comes from
+        :class:`dmr.errors.ErrorType`.
+        """
+
+    def parsers(self) -> Sequence['Parser']:
+        """Extra request parsers this backend brings (JSON is built in)."""
+
+    def renderers(self) -> Sequence['Renderer']:
+        """Extra response renderers this backend brings (JSON is built in)."""
+
+
+class UnsupportedAnnotationError(TypeError):
+    """Raised by :meth:`Serializer.adapter` for a type it cannot handle."""

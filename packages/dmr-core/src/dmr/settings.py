@@ -1,0 +1,186 @@
+"""``DMR_SETTINGS``: parsed once into one frozen object, refreshed on change.
+
+>>> DMR_SETTINGS = {
+...     'serializer': 'msgspec',
+...     'validate_responses': True,
+... }
+
+Every key is optional. Unknown keys and values of the wrong type are errors
+that name the key and say what it takes; ``manage.py check`` reports them as
+``dmr.E001``.
+"""
+
+import difflib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from django.conf import settings as django_settings
+from django.core.exceptions import ImproperlyConfigured
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.utils.module_loading import import_string
+
+from dmr.parsers import Parser
+from dmr.renderers import Renderer
+from dmr.responses import ResponseSpec
+
+if TYPE_CHECKING:
+    from dmr.controller import ErrorHandler
+
+SETTING_NAME = 'DMR_SETTINGS'
+
+_T = TypeVar('_T')
+
+
+class SettingsError(ImproperlyConfigured):
+    """``DMR_SETTINGS`` is invalid; the message names the key."""
+
+
+@dataclass(frozen=True, slots=True)
+class DMRSettings:
+    """The parsed, validated ``DMR_SETTINGS``."""
+
+    serializer: str | type | None = None
+    """Entry-point name, dotted path or class; ``None`` picks the only one."""
+
+    validate_responses: bool = True
+    """Check every response against what its endpoint declares."""
+
+    parsers: tuple[Parser, ...] | None = None
+    """Request parsers; ``None`` means JSON plus the backend's own."""
+
+    renderers: tuple[Renderer, ...] | None = None
+    """Response renderers; ``None`` means JSON plus the backend's own."""
+
+    responses: tuple[ResponseSpec, ...] = ()
+    """Responses every endpoint may return, documented and validated."""
+
+    error_handler: 'ErrorHandler | None' = None
+    """Tried after endpoint and controller handlers, before the defaults."""
+
+
+def _key_error(key: str, expected: str, value: Any) -> SettingsError:
+    return SettingsError(
+        f'{SETTING_NAME}[{key!r}] must be {expected}, '
+        f'got {value!r} ({type(value).__name__})',
+    )
+
+
+def _load(key: str, value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    try:
+        return import_string(value)
+    except ImportError as exc:
+        raise SettingsError(
+            f'{SETTING_NAME}[{key!r}]: cannot import {value!r}: {exc}',
+        ) from exc
+
+
+def _instantiate(key: str, cls: type) -> Any:
+    try:
+        return cls()
+    except Exception as exc:
+        raise SettingsError(
+            f'{SETTING_NAME}[{key!r}]: cannot instantiate {cls.__qualname__}: '
+            f'{exc!r}',
+        ) from exc
+
+
+def _instances(
+    key: str,
+    value: Any,
+    protocol: type[_T],
+) -> tuple[_T, ...]:
+    if isinstance(value, str | bytes) or not isinstance(value, Sequence):
+        raise _key_error(key, f'a list of {protocol.__name__}s', value)
+    instances = []
+    for item in value:
+        loaded = _load(key, item)
+        instance = _instantiate(key, loaded) if isinstance(loaded, type) else loaded
+        if not isinstance(instance, protocol):
+            raise _key_error(key, f'a list of {protocol.__name__}s', item)
+        instances.append(instance)
+    if not instances:
+        raise SettingsError(f'{SETTING_NAME}[{key!r}] must not be empty')
+    return tuple(instances)
+
+
+def _serializer(value: Any) -> str | type | None:
+    if value is None or isinstance(value, str | type):
+        return value
+    raise _key_error(
+        'serializer',
+        'an entry-point name, a dotted path or a serializer class',
+        value,
+    )
+
+
+def _validate_responses(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise _key_error('validate_responses', 'True or False', value)
+
+
+def _responses(value: Any) -> tuple[ResponseSpec, ...]:
+    if (
+        isinstance(value, Sequence)
+        and not isinstance(value, str | bytes)
+        and all(isinstance(spec, ResponseSpec) for spec in value)
+    ):
+        return tuple(value)
+    raise _key_error('responses', 'a list of ResponseSpec', value)
+
+
+def _error_handler(value: Any) -> 'ErrorHandler':
+    handler = _load('error_handler', value)
+    if callable(handler):
+        return handler  # type: ignore[no-any-return]  # checked callable
+    raise _key_error('error_handler', 'a callable or its dotted path', value)
+
+
+_PARSERS: Mapping[str, Callable[[Any], Any]] = {
+    'serializer': _serializer,
+    'validate_responses': _validate_responses,
+    'parsers': lambda value: _instances('parsers', value, Parser),
+    'renderers': lambda value: _instances('renderers', value, Renderer),
+    'responses': _responses,
+    'error_handler': _error_handler,
+}
+assert set(_PARSERS) == {field.name for field in fields(DMRSettings)}  # noqa: S101
+
+
+def parse_settings(raw: Any) -> DMRSettings:
+    """Validate a ``DMR_SETTINGS`` value; raise :class:`SettingsError`."""
+    if not isinstance(raw, Mapping):
+        raise SettingsError(
+            f'{SETTING_NAME} must be a dict, got {type(raw).__name__}',
+        )
+    for key in raw:
+        if key not in _PARSERS:
+            close = difflib.get_close_matches(str(key), _PARSERS, n=1)
+            hint = f" Did you mean '{close[0]}'?" if close else ''
+            raise SettingsError(
+                f'Unknown {SETTING_NAME} key {key!r}.{hint} '
+                f'Known keys: {", ".join(_PARSERS)}.',
+            )
+    return DMRSettings(**{key: _PARSERS[key](value) for key, value in raw.items()})
+
+
+_cached: DMRSettings | None = None
+
+
+def get_settings() -> DMRSettings:
+    """The current settings, parsed on first use."""
+    global _cached  # noqa: PLW0603 - the one process-wide cache, reset below
+    if _cached is None:
+        _cached = parse_settings(getattr(django_settings, SETTING_NAME, {}))
+    return _cached
+
+
+@receiver(setting_changed)
+def _reset_settings(*, setting: str, **kwargs: Any) -> None:
+    global _cached  # noqa: PLW0603
+    if setting == SETTING_NAME:
+        _cached = None
