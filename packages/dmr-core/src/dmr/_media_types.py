@@ -3,9 +3,9 @@
 import re
 from dataclasses import dataclass
 
-_TOKEN = r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+"
-_MEDIA_TYPE = re.compile(rf'({_TOKEN})/({_TOKEN})')
-_PARAMETER = re.compile(rf'({_TOKEN})=({_TOKEN}|"(?:[^"\\]|\\.)*")')
+_TCHARS = r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+"
+_MEDIA_TYPE = re.compile(rf'({_TCHARS})/({_TCHARS})')
+_PARAMETER = re.compile(rf'({_TCHARS})=({_TCHARS}|"(?:[^"\\]|\\.)*")')
 _QVALUE = re.compile(r'0(?:\.[0-9]{0,3})?|1(?:\.0{0,3})?')
 _QUOTED_PAIR = re.compile(r'\\(.)')
 
@@ -81,10 +81,10 @@ def parse_media_type(value: str) -> MediaType | None:
         return None
     params: list[tuple[str, str]] = []
     for raw in raw_params:
-        raw = raw.strip()
-        if not raw:
+        stripped = raw.strip()
+        if not stripped:
             continue
-        param = _PARAMETER.fullmatch(raw)
+        param = _PARAMETER.fullmatch(stripped)
         if param is None:
             return None
         name, param_value = param.groups()
@@ -99,9 +99,7 @@ def parse_accept(value: str) -> list[MediaRange]:
     ranges: list[MediaRange] = []
     for element in _split_outside_quotes(value, ','):
         media_type = parse_media_type(element)
-        if media_type is None or (
-            media_type.type == '*' and media_type.subtype != '*'
-        ):
+        if media_type is None or (media_type.type == '*' and media_type.subtype != '*'):
             continue
         raw_quality = media_type.param('q')
         if raw_quality is None:

@@ -45,10 +45,22 @@ _KNOWN_CHARSETS = frozenset(
 
 # Python codecs that are not charsets a body can be written in: byte-to-byte
 # transforms, and text codecs that only make sense inside Python.
-_NOT_CHARSETS = frozenset({
-    'base64', 'bz2', 'hex', 'quopri', 'rot-13', 'uu', 'zlib',
-    'idna', 'punycode', 'raw-unicode-escape', 'unicode-escape', 'undefined',
-})
+_NOT_CHARSETS = frozenset(
+    {
+        'base64',
+        'bz2',
+        'hex',
+        'quopri',
+        'rot-13',
+        'uu',
+        'zlib',
+        'idna',
+        'punycode',
+        'raw-unicode-escape',
+        'unicode-escape',
+        'undefined',
+    }
+)
 
 
 def _codec_name(charset: str) -> str | None:
@@ -69,9 +81,7 @@ class RendererTable:
     def __init__(self, renderers: Sequence[Renderer]) -> None:
         self.renderers = tuple(renderers)
         self.default = self.renderers[0]
-        self._media_types = [
-            parse_media_type(renderer.media_type) for renderer in self.renderers
-        ]
+        self._media_types = [parse_media_type(renderer.media_type) for renderer in self.renderers]
         self.select = functools.lru_cache(maxsize=_CACHE_SIZE)(self._select)
 
     def _select(self, accept: str) -> Renderer:
@@ -88,13 +98,15 @@ class RendererTable:
                 best, chosen = score, renderer
         if chosen is None:
             offered = ', '.join(renderer.media_type for renderer in self.renderers)
-            raise NotAcceptableError([
-                error_detail(
-                    f'Cannot satisfy `Accept: {accept}`; available: {offered}',
-                    ['headers', 'accept'],
-                    ErrorType.NOT_ACCEPTABLE,
-                ),
-            ])
+            raise NotAcceptableError(
+                [
+                    error_detail(
+                        f'Cannot satisfy `Accept: {accept}`; available: {offered}',
+                        ['headers', 'accept'],
+                        ErrorType.NOT_ACCEPTABLE,
+                    ),
+                ]
+            )
         return chosen
 
 
@@ -150,21 +162,24 @@ class ParserTable:
         except LookupError:
             raise self._unsupported(f'Unknown charset {charset!r}') from None
         except UnicodeError as exc:  # some codecs raise the base class
-            raise RequestValidationError([
-                error_detail(
-                    f'Body is not valid {charset}: {exc}',
-                    ['body'],
-                    ErrorType.PARSE_ERROR,
-                ),
-            ]) from None
+            raise RequestValidationError(
+                [
+                    error_detail(
+                        f'Body is not valid {charset}: {exc}',
+                        ['body'],
+                        ErrorType.PARSE_ERROR,
+                    ),
+                ]
+            ) from None
 
     @staticmethod
     def _unsupported(message: str) -> UnsupportedMediaTypeError:
-        return UnsupportedMediaTypeError([
-            error_detail(
-                message,
-                ['headers', 'content-type'],
-                ErrorType.UNSUPPORTED_MEDIA_TYPE,
-            ),
-        ])
-
+        return UnsupportedMediaTypeError(
+            [
+                error_detail(
+                    message,
+                    ['headers', 'content-type'],
+                    ErrorType.UNSUPPORTED_MEDIA_TYPE,
+                ),
+            ]
+        )

@@ -73,8 +73,7 @@ def _load_entry_point(name: str) -> Any:
         return entry_point.load()
     except Exception as exc:
         raise BackendError(
-            f'Serializer backend {name!r} ({entry_point.value}) failed to '
-            f'load: {exc!r}',
+            f'Serializer backend {name!r} ({entry_point.value}) failed to load: {exc!r}',
         ) from exc
 
 

@@ -14,7 +14,7 @@ SERIALIZER_UNAVAILABLE = 'dmr.E002'
 """The serializer backend the settings name cannot be found or loaded."""
 
 
-def check_settings(**kwargs: Any) -> list[checks.CheckMessage]:
+def check_settings(**_kwargs: Any) -> list[checks.CheckMessage]:
     """Report invalid settings and an unavailable serializer backend."""
     try:
         settings = get_settings()

@@ -62,8 +62,7 @@ class DMRSettings:
 
 def _key_error(key: str, expected: str, value: Any) -> SettingsError:
     return SettingsError(
-        f'{SETTING_NAME}[{key!r}] must be {expected}, '
-        f'got {value!r} ({type(value).__name__})',
+        f'{SETTING_NAME}[{key!r}] must be {expected}, got {value!r} ({type(value).__name__})',
     )
 
 
@@ -83,8 +82,7 @@ def _instantiate(key: str, cls: type) -> Any:
         return cls()
     except Exception as exc:
         raise SettingsError(
-            f'{SETTING_NAME}[{key!r}]: cannot instantiate {cls.__qualname__}: '
-            f'{exc!r}',
+            f'{SETTING_NAME}[{key!r}]: cannot instantiate {cls.__qualname__}: {exc!r}',
         ) from exc
 
 
@@ -133,7 +131,9 @@ def _responses(value: Any) -> tuple[ResponseSpec, ...]:
     raise _key_error('responses', 'a list of ResponseSpec', value)
 
 
-def _error_handler(value: Any) -> 'ErrorHandler':
+def _error_handler(value: Any) -> 'ErrorHandler | None':
+    if value is None:
+        return None
     handler = _load('error_handler', value)
     if callable(handler):
         return handler  # type: ignore[no-any-return]  # checked callable
@@ -143,8 +143,8 @@ def _error_handler(value: Any) -> 'ErrorHandler':
 _PARSERS: Mapping[str, Callable[[Any], Any]] = {
     'serializer': _serializer,
     'validate_responses': _validate_responses,
-    'parsers': lambda value: _instances('parsers', value, Parser),
-    'renderers': lambda value: _instances('renderers', value, Renderer),
+    'parsers': lambda value: None if value is None else _instances('parsers', value, Parser),
+    'renderers': lambda value: None if value is None else _instances('renderers', value, Renderer),
     'responses': _responses,
     'error_handler': _error_handler,
 }
@@ -162,8 +162,7 @@ def parse_settings(raw: Any) -> DMRSettings:
             close = difflib.get_close_matches(str(key), _PARSERS, n=1)
             hint = f" Did you mean '{close[0]}'?" if close else ''
             raise SettingsError(
-                f'Unknown {SETTING_NAME} key {key!r}.{hint} '
-                f'Known keys: {", ".join(_PARSERS)}.',
+                f'Unknown {SETTING_NAME} key {key!r}.{hint} Known keys: {", ".join(_PARSERS)}.',
             )
     return DMRSettings(**{key: _PARSERS[key](value) for key, value in raw.items()})
 
@@ -180,7 +179,7 @@ def get_settings() -> DMRSettings:
 
 
 @receiver(setting_changed)
-def _reset_settings(*, setting: str, **kwargs: Any) -> None:
+def _reset_settings(*, setting: str, **_kwargs: Any) -> None:
     global _cached  # noqa: PLW0603
     if setting == SETTING_NAME:
         _cached = None
