@@ -92,11 +92,10 @@ def test_unsatisfiable_accept_is_406():
     assert details(response)[0]['type'] == 'not_acceptable'
 
 
-def test_msgpack_can_be_negotiated():
-    """The msgspec backend's msgpack renderer answers ``Accept: application/msgpack``."""
+def test_only_json_is_served_by_default():
+    """Without configured renderers, ``Accept: application/msgpack`` is 406."""
     response = post(SEED_BODY, Accept='application/msgpack')
-    assert response.status_code == 201
-    assert response['Content-Type'] == 'application/msgpack'
+    assert response.status_code == 406
 
 
 @override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=1024)

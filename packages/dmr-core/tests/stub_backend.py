@@ -14,8 +14,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from dmr.errors import ErrorDetail, ErrorType, error_detail
-from dmr.parsers import Parser
-from dmr.renderers import Renderer
 from dmr.serializer import Direction, UnsupportedAnnotationError
 
 _SCALARS = (str, int, float, bool, uuid.UUID)
@@ -206,9 +204,3 @@ class StubSerializer:
     def error_details(self, error: Exception, /) -> list[ErrorDetail]:
         assert isinstance(error, StubValidationError)
         return [error_detail(error.msg, error.loc, error.error_type)]
-
-    def parsers(self) -> Sequence[Parser]:
-        return ()
-
-    def renderers(self) -> Sequence[Renderer]:
-        return ()

@@ -78,8 +78,8 @@ def compile_controller(cls: type['Controller[Any]']) -> CompiledController:
     """Resolve settings and the backend, and compile every endpoint."""
     settings = get_settings()
     serializer = resolve_serializer(cls._serializer or settings.serializer)
-    parsers = cls.parsers or settings.parsers or (JsonParser(), *serializer.parsers())
-    renderers = cls.renderers or settings.renderers or (JsonRenderer(), *serializer.renderers())
+    parsers = cls.parsers or settings.parsers or (JsonParser(),)
+    renderers = cls.renderers or settings.renderers or (JsonRenderer(),)
     handlers = (cls.error_handler, settings.error_handler)
     config = EndpointConfig(
         serializer=serializer,

@@ -1,9 +1,12 @@
 """Request parsers: turn a request body of one media type into a value.
 
-A parser is chosen by the request's ``Content-Type``. JSON is built in; a
-backend may bring more (``dmr-msgspec`` adds msgpack), and
+A parser is chosen by the request's ``Content-Type``. JSON is the default;
 ``DMR_SETTINGS['parsers']`` or a controller's ``parsers`` attribute choose
-the list explicitly.
+the list explicitly, for example to add ``dmr_msgspec.MsgpackParser``.
+
+A parser works with any backend's adapter. Malformed input that it decodes
+itself is reported as :class:`dmr.errors.RequestValidationError` (a
+``parse_error`` at ``["body"]``); errors of the adapter propagate as they are.
 """
 
 from typing import Any, Protocol, runtime_checkable

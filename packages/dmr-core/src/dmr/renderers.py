@@ -1,8 +1,13 @@
 """Response renderers: turn a value into the bytes of one media type.
 
-A renderer is chosen by the request's ``Accept`` header. JSON is built in;
-a backend may bring more. A renderer can also check what it rendered, which
-is how response validation checks exactly what goes on the wire.
+A renderer is chosen by the request's ``Accept`` header. JSON is the
+default; ``DMR_SETTINGS['renderers']`` or a controller's ``renderers``
+attribute choose the list. A renderer also checks what it rendered, which is
+how response validation checks exactly what goes on the wire.
+
+A value the format cannot represent is reported as
+:class:`dmr.errors.ResponseValidationError` (a 422); errors of the adapter
+propagate as they are.
 """
 
 from typing import Any, Protocol, runtime_checkable

@@ -45,21 +45,13 @@ A minimal backend for plain ``int``, written against the stdlib::
         def error_details(self, error, /):
             return [error_detail(str(error), type=ErrorType.TYPE_ERROR)]
 
-        def parsers(self):
-            return ()
-
-        def renderers(self):
-            return ()
+A backend may also ship parsers and renderers for other media types (see
+:mod:`dmr.parsers`); projects list them in ``DMR_SETTINGS``.
 """
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
+from typing import Any, Literal, Protocol, runtime_checkable
 
 from dmr.errors import ErrorDetail
-
-if TYPE_CHECKING:
-    from dmr.parsers import Parser
-    from dmr.renderers import Renderer
 
 Direction = Literal['request', 'response']
 """Which way data flows through an adapter.
@@ -125,12 +117,6 @@ class Serializer(Protocol):
         component, such as ``"body"``) and ``type`` comes from
         :class:`dmr.errors.ErrorType`.
         """
-
-    def parsers(self) -> Sequence['Parser']:
-        """Extra request parsers this backend brings (JSON is built in)."""
-
-    def renderers(self) -> Sequence['Renderer']:
-        """Extra response renderers this backend brings (JSON is built in)."""
 
 
 class UnsupportedAnnotationError(TypeError):

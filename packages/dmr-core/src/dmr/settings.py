@@ -48,10 +48,10 @@ class DMRSettings:
     """Check every response against what its endpoint declares."""
 
     parsers: tuple[Parser, ...] | None = None
-    """Request parsers; ``None`` means JSON plus the backend's own."""
+    """Request parsers; ``None`` means JSON only."""
 
     renderers: tuple[Renderer, ...] | None = None
-    """Response renderers; ``None`` means JSON plus the backend's own."""
+    """Response renderers; ``None`` means JSON only."""
 
     responses: tuple[ResponseSpec, ...] = ()
     """Responses every endpoint may return, documented and validated."""

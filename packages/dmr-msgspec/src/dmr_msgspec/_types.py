@@ -1,0 +1,105 @@
+"""Reading annotations through ``msgspec.inspect``.
+
+msgspec is the judge of what it supports: an annotation is compiled into a
+JSON decoder once, and its type tree is walked for classes msgspec would only
+handle with custom hooks, which this backend does not install.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import msgspec
+from msgspec import inspect as msgspec_inspect
+
+_ARRAY_TYPES = (
+    msgspec_inspect.ListType,
+    msgspec_inspect.TupleType,
+    msgspec_inspect.VarTupleType,
+    msgspec_inspect.SetType,
+    msgspec_inspect.FrozenSetType,
+)
+_FIELDED_TYPES = (
+    msgspec_inspect.StructType,
+    msgspec_inspect.DataclassType,  # dataclasses and attrs classes
+    msgspec_inspect.TypedDictType,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledType:
+    """What one annotation compiles to, shared by both directions."""
+
+    decoder: msgspec.json.Decoder[Any]
+    array_fields: frozenset[str]
+
+
+def compile_type(annotation: Any) -> CompiledType | str:
+    """Compile ``annotation``, or return why msgspec cannot handle it."""
+    try:
+        decoder = msgspec.json.Decoder(annotation)
+        info = msgspec_inspect.type_info(annotation)
+    # TypeError for types msgspec refuses, NameError for unresolved forward
+    # references, whatever a broken class raises: none may escape `supports`.
+    except Exception as exc:
+        return f'msgspec cannot handle it: {exc}'
+    custom = ', '.join(sorted(cls.__qualname__ for cls in _custom_classes(info)))
+    if custom:
+        return f'msgspec cannot decode or encode {custom} without custom hooks'
+    return CompiledType(decoder=decoder, array_fields=array_fields(info))
+
+
+def array_fields(info: msgspec_inspect.Type) -> frozenset[str]:
+    """Wire names of the top-level fields of ``info`` that hold several values.
+
+    A field holds several values when its type is a list, tuple, set or
+    frozenset, or a union with one of them as a member (``list[int] | None``).
+    Types without named fields have none.
+    """
+    info = _unwrap(info)
+    if not isinstance(info, _FIELDED_TYPES):
+        return frozenset()
+    return frozenset(field.encode_name for field in info.fields if _is_array(field.type))
+
+
+def _is_array(info: msgspec_inspect.Type) -> bool:
+    info = _unwrap(info)
+    if isinstance(info, msgspec_inspect.UnionType):
+        return any(_is_array(member) for member in info.types)
+    return isinstance(info, _ARRAY_TYPES)
+
+
+def _unwrap(info: msgspec_inspect.Type) -> msgspec_inspect.Type:
+    while isinstance(info, msgspec_inspect.Metadata):
+        info = info.type
+    return info
+
+
+def _custom_classes(info: msgspec_inspect.Type) -> Iterator[type]:
+    """Classes in the tree of ``info`` that msgspec only handles with hooks.
+
+    ``object`` is msgspec's spelling of "anything" and is not one of them.
+    Recursive types refer back to themselves, hence the ``seen`` set.
+    """
+    seen: set[int] = set()
+    pending = [info]
+    while pending:
+        node = pending.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, msgspec_inspect.CustomType):
+            if node.cls is not object:
+                yield node.cls
+            continue
+        pending.extend(_children(node))
+
+
+def _children(node: msgspec_inspect.Type) -> Iterator[msgspec_inspect.Type]:
+    for value in msgspec.structs.astuple(node):
+        items = value if isinstance(value, tuple) else (value,)
+        for item in items:
+            if isinstance(item, msgspec_inspect.Type):
+                yield item
+            elif isinstance(item, msgspec_inspect.Field):
+                yield item.type

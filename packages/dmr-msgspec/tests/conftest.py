@@ -1,0 +1,23 @@
+"""Django settings for the dmr-msgspec tests.
+
+pytest-django sets Django up from these settings and provides the ``client``
+fixture the HTTP tests use.
+"""
+
+import django.conf
+
+
+def pytest_configure() -> None:
+    """Configure Django before pytest-django sets it up."""
+    django.conf.settings.configure(
+        INSTALLED_APPS=['dmr'],
+        DMR_SETTINGS={
+            'serializer': 'msgspec',
+            'parsers': ['dmr.parsers.JsonParser', 'dmr_msgspec.MsgpackParser'],
+            'renderers': ['dmr.renderers.JsonRenderer', 'dmr_msgspec.MsgpackRenderer'],
+        },
+        ROOT_URLCONF='msgspec_urls',
+        ALLOWED_HOSTS=['*'],
+        SECRET_KEY='dmr-msgspec-tests',
+        USE_TZ=True,
+    )
