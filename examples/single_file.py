@@ -23,6 +23,8 @@ settings.configure(
 )
 
 from dmr import Body, Controller  # noqa: E402 - settings come first
+from dmr.openapi import OpenAPIConfig, build_schema  # noqa: E402
+from dmr.openapi.views import OpenAPIJsonView  # noqa: E402
 from dmr.routing import Router, path  # noqa: E402
 
 
@@ -40,7 +42,14 @@ class UserController(Controller):
 
 
 router = Router('api/', [path('user/', UserController.as_view(), name='users')])
-urlpatterns = [router.to_urlpatterns(namespace='api')]
+schema = build_schema(
+    router,
+    OpenAPIConfig(title='Django Modern Rest', version='0.1.0', openapi_version='3.2.0'),
+)
+urlpatterns = [
+    router.to_urlpatterns(namespace='api'),
+    path('docs/openapi.json/', OpenAPIJsonView.as_view(schema), name='openapi'),
+]
 
 if __name__ == '__main__':
     from django.core.management import execute_from_command_line

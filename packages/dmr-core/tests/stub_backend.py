@@ -156,6 +156,61 @@ def _to_python(value: Any) -> Any:
     return value
 
 
+def _schema(
+    annotation: Any, definitions: dict[str, Any], ref_template: str, direction: str
+) -> Any:
+    """A small JSON Schema emitter, enough to test the OpenAPI generator."""
+    scalars = {str: 'string', int: 'integer', float: 'number', bool: 'boolean'}
+    if annotation is Any:
+        return {}
+    if annotation is None or annotation is type(None):
+        return {'type': 'null'}
+    if annotation in scalars:
+        return {'type': scalars[annotation]}
+    if annotation is uuid.UUID:
+        return {'type': 'string', 'format': 'uuid'}
+    if dataclasses.is_dataclass(annotation) or _is_typeddict(annotation):
+        name = annotation.__name__
+        ref = {'$ref': ref_template.format(name=name)}
+        if name in definitions:
+            return ref
+        definitions[name] = {}
+        hints = typing.get_type_hints(annotation)
+        if dataclasses.is_dataclass(annotation):
+            fields = dataclasses.fields(annotation)
+            missing = dataclasses.MISSING
+            defaults = {
+                f.name
+                for f in fields
+                if f.default is not missing or f.default_factory is not missing
+            }
+            required = [
+                f.name for f in fields if direction == 'response' or f.name not in defaults
+            ]
+        else:
+            required = [key for key in hints if key in annotation.__required_keys__]
+        definitions[name] = {
+            'title': name,
+            'type': 'object',
+            'properties': {
+                key: _schema(hint, definitions, ref_template, direction)
+                for key, hint in hints.items()
+            },
+            'required': required,
+        }
+        return ref
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is list:
+        return {'type': 'array', 'items': _schema(args[0], definitions, ref_template, direction)}
+    if origin is dict:
+        return {
+            'type': 'object',
+            'additionalProperties': _schema(args[1], definitions, ref_template, direction),
+        }
+    return {'anyOf': [_schema(arg, definitions, ref_template, direction) for arg in args]}
+
+
 class StubAdapter:
     def __init__(self, annotation: Any, lax: bool) -> None:
         self.annotation = annotation
@@ -204,3 +259,15 @@ class StubSerializer:
     def error_details(self, error: Exception, /) -> list[ErrorDetail]:
         assert isinstance(error, StubValidationError)
         return [error_detail(error.msg, error.loc, error.error_type)]
+
+    def json_schema(
+        self,
+        annotation: Any,
+        /,
+        *,
+        direction: Direction,
+        ref_template: str,
+    ) -> tuple[dict[str, Any], dict[str, Any]]:
+        definitions: dict[str, Any] = {}
+        schema = _schema(annotation, definitions, ref_template, direction)
+        return schema, definitions

@@ -25,6 +25,7 @@ from dmr._compiler import CompiledController, compile_controller
 from dmr._signature import EndpointSignature, analyse
 from dmr.backends import BackendError
 from dmr.errors import EndpointDefinitionError
+from dmr.operation import OperationInfo
 from dmr.parsers import Parser
 from dmr.renderers import Renderer
 from dmr.responses import ResponseSpec
@@ -59,6 +60,7 @@ class Controller(View, Generic[_S]):
     validate_responses: ClassVar[bool | None] = None
     responses: ClassVar[Sequence[ResponseSpec]] = ()
     error_handler: ClassVar[ErrorHandler | None] = None
+    operation: ClassVar[OperationInfo | None] = None
 
     renderer: Renderer
     """The renderer negotiated for the current request."""

@@ -11,6 +11,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from dmr.operation import OperationInfo
+
 if TYPE_CHECKING:
     from dmr.controller import ErrorHandler
 
@@ -57,6 +59,7 @@ class EndpointOptions:
     responses: Sequence[ResponseSpec] = ()
     validate_responses: bool | None = None
     error_handler: 'ErrorHandler | None' = None
+    operation: OperationInfo | None = None
 
 
 def _attach(options: EndpointOptions) -> Callable[[_Func], _Func]:
@@ -80,13 +83,15 @@ def modify(
     extra_responses: Sequence[ResponseSpec] = (),
     validate_responses: bool | None = None,
     error_handler: 'ErrorHandler | None' = None,
+    operation: OperationInfo | None = None,
 ) -> Callable[[_Func], _Func]:
     """Adjust an endpoint that returns a model.
 
     ``status_code`` replaces the default success status, ``headers`` are
     sent with every success response, ``extra_responses`` declares the other
     responses it may produce (``raise APIError(...)``), and
-    ``validate_responses`` and ``error_handler`` override the controller's.
+    ``validate_responses``, ``error_handler`` and ``operation`` (its OpenAPI
+    description) override the controller's.
 
     >>> class Users(Controller):
     ...     @modify(status_code=202, headers={'Retry-After': '5'})
@@ -100,6 +105,7 @@ def modify(
             responses=tuple(extra_responses),
             validate_responses=validate_responses,
             error_handler=error_handler,
+            operation=operation,
         ),
     )
 
@@ -108,8 +114,12 @@ def validate(
     *responses: ResponseSpec,
     validate_responses: bool | None = None,
     error_handler: 'ErrorHandler | None' = None,
+    operation: OperationInfo | None = None,
 ) -> Callable[[_Func], _Func]:
     """Declare the responses of an endpoint that returns ``HttpResponse``.
+
+    ``validate_responses``, ``error_handler`` and ``operation`` are as for
+    :func:`modify`.
 
     >>> class Users(Controller):
     ...     @validate(ResponseSpec(UserModel, status_code=200))
@@ -124,5 +134,6 @@ def validate(
             responses=responses,
             validate_responses=validate_responses,
             error_handler=error_handler,
+            operation=operation,
         ),
     )

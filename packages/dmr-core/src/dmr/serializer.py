@@ -53,6 +53,9 @@ from typing import Any, Literal, Protocol, runtime_checkable
 
 from dmr.errors import ErrorDetail
 
+JsonSchema = dict[str, Any]
+"""A JSON Schema document or fragment, as plain JSON-compatible data."""
+
 Direction = Literal['request', 'response']
 """Which way data flows through an adapter.
 
@@ -116,6 +119,25 @@ class Serializer(Protocol):
         ``loc`` is relative to the validated value (the core prefixes the
         component, such as ``"body"``) and ``type`` comes from
         :class:`dmr.errors.ErrorType`.
+        """
+
+    def json_schema(
+        self,
+        annotation: Any,
+        /,
+        *,
+        direction: Direction,
+        ref_template: str,
+    ) -> tuple[JsonSchema, dict[str, JsonSchema]]:
+        """JSON Schema of ``annotation`` and the definitions it refers to.
+
+        The schema uses the JSON Schema 2020-12 dialect of OpenAPI 3.1; the
+        core converts it for other OpenAPI versions. Named types (models,
+        enums...) go into the returned definitions, keyed by a readable name
+        unique per type, and are referred to with
+        ``ref_template.format(name=name)``. In the ``'response'`` direction,
+        a field that is always present in the output (one with a default,
+        say) is required.
         """
 
 

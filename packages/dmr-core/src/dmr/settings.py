@@ -27,6 +27,7 @@ from dmr.responses import ResponseSpec
 
 if TYPE_CHECKING:
     from dmr.controller import ErrorHandler
+    from dmr.openapi.config import OpenAPIConfig
 
 SETTING_NAME = 'DMR_SETTINGS'
 
@@ -58,6 +59,9 @@ class DMRSettings:
 
     error_handler: 'ErrorHandler | None' = None
     """Tried after endpoint and controller handlers, before the defaults."""
+
+    openapi: 'OpenAPIConfig | None' = None
+    """The OpenAPI document's settings, when ``build_schema`` gets none."""
 
 
 def _key_error(key: str, expected: str, value: Any) -> SettingsError:
@@ -140,6 +144,15 @@ def _error_handler(value: Any) -> 'ErrorHandler | None':
     raise _key_error('error_handler', 'a callable or its dotted path', value)
 
 
+def _openapi(value: Any) -> 'OpenAPIConfig | None':
+    # Imported here: dmr.openapi builds on controllers, which read settings.
+    from dmr.openapi.config import OpenAPIConfig  # noqa: PLC0415
+
+    if value is None or isinstance(value, OpenAPIConfig):
+        return value
+    raise _key_error('openapi', 'an OpenAPIConfig', value)
+
+
 _PARSERS: Mapping[str, Callable[[Any], Any]] = {
     'serializer': _serializer,
     'validate_responses': _validate_responses,
@@ -147,6 +160,7 @@ _PARSERS: Mapping[str, Callable[[Any], Any]] = {
     'renderers': lambda value: None if value is None else _instances('renderers', value, Renderer),
     'responses': _responses,
     'error_handler': _error_handler,
+    'openapi': _openapi,
 }
 assert set(_PARSERS) == {field.name for field in fields(DMRSettings)}  # noqa: S101
 

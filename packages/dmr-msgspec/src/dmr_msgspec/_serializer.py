@@ -6,9 +6,10 @@ from typing import Any, TypeVar
 import msgspec
 
 from dmr.errors import ErrorDetail
-from dmr.serializer import Direction, UnsupportedAnnotationError
+from dmr.serializer import Direction, JsonSchema, UnsupportedAnnotationError
 from dmr_msgspec._adapter import MsgspecAdapter
 from dmr_msgspec._errors import error_details
+from dmr_msgspec._schema import json_schema
 from dmr_msgspec._types import CompiledType, compile_type
 
 _K = TypeVar('_K', bound=Hashable)
@@ -83,6 +84,17 @@ class MsgspecSerializer:
     def error_details(self, error: Exception, /) -> list[ErrorDetail]:
         """Convert one of :attr:`validation_errors` into error details."""
         return error_details(error)
+
+    def json_schema(
+        self,
+        annotation: Any,
+        /,
+        *,
+        direction: Direction,
+        ref_template: str,
+    ) -> tuple[JsonSchema, dict[str, JsonSchema]]:
+        """JSON Schema of ``annotation`` from msgspec, with dmr's conventions."""
+        return json_schema(annotation, direction=direction, ref_template=ref_template)
 
     def _compile(self, annotation: Any) -> CompiledType | str:
         return _cached(self._types, annotation, lambda: compile_type(annotation))

@@ -79,7 +79,17 @@ def _custom_classes(info: msgspec_inspect.Type) -> Iterator[type]:
     """Classes in the tree of ``info`` that msgspec only handles with hooks.
 
     ``object`` is msgspec's spelling of "anything" and is not one of them.
-    Recursive types refer back to themselves, hence the ``seen`` set.
+    """
+    for node in walk(info):
+        if isinstance(node, msgspec_inspect.CustomType) and node.cls is not object:
+            yield node.cls
+
+
+def walk(info: msgspec_inspect.Type) -> Iterator[msgspec_inspect.Type]:
+    """Every node of the type tree of ``info``, each once.
+
+    Recursive types refer back to themselves, hence the ``seen`` set; the
+    children of a custom type are not visited.
     """
     seen: set[int] = set()
     pending = [info]
@@ -88,11 +98,9 @@ def _custom_classes(info: msgspec_inspect.Type) -> Iterator[type]:
         if id(node) in seen:
             continue
         seen.add(id(node))
-        if isinstance(node, msgspec_inspect.CustomType):
-            if node.cls is not object:
-                yield node.cls
-            continue
-        pending.extend(_children(node))
+        yield node
+        if not isinstance(node, msgspec_inspect.CustomType):
+            pending.extend(_children(node))
 
 
 def _children(node: msgspec_inspect.Type) -> Iterator[msgspec_inspect.Type]:

@@ -1,0 +1,17 @@
+"""The OpenAPI document, built from the code that serves the API.
+
+>>> schema = build_schema(router, OpenAPIConfig(title='Users', version='1.0.0'))
+"""
+
+from dmr.openapi._builder import OperationIdConflictError, build_schema
+from dmr.openapi._components import SchemaConflictError
+from dmr.openapi.config import OpenAPIConfig
+from dmr.operation import OperationInfo
+
+__all__ = [
+    'OpenAPIConfig',
+    'OperationIdConflictError',
+    'OperationInfo',
+    'SchemaConflictError',
+    'build_schema',
+]

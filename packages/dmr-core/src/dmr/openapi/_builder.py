@@ -1,0 +1,80 @@
+"""``build_schema``: the OpenAPI document of a ``Router``."""
+
+from typing import Any
+
+from dmr.openapi._components import REF_PREFIX, ComponentRegistry, walk_refs
+from dmr.openapi._dialects import document_to_30
+from dmr.openapi._operations import build_operation
+from dmr.openapi._routes import collect_routes
+from dmr.openapi.config import OpenAPIConfig
+from dmr.routing import Router
+from dmr.serializer import JsonSchema
+from dmr.settings import get_settings
+
+
+class OperationIdConflictError(ValueError):
+    """Two operations would share one ``operationId``."""
+
+
+def build_schema(router: Router, config: OpenAPIConfig | None = None) -> JsonSchema:
+    """The OpenAPI document of every controller ``router`` serves.
+
+    ``config`` defaults to ``DMR_SETTINGS['openapi']``, then to
+    ``OpenAPIConfig()``. Controllers are compiled if they were not already,
+    and the document is built from the compiled endpoints.
+    """
+    config = config or get_settings().openapi or OpenAPIConfig()
+    registry = ComponentRegistry()
+    paths: dict[str, dict[str, Any]] = {}
+    operation_ids: dict[str, str] = {}
+    for route in collect_routes(router.prefix, router.urls):
+        compiled = route.controller.compiled()
+        path_item = paths.setdefault(route.path, {})
+        for method, endpoint in compiled.endpoints.items():
+            if method == 'HEAD' and endpoint is compiled.endpoints.get('GET'):
+                continue
+            operation = build_operation(method, endpoint, route, registry)
+            if operation is None:
+                continue
+            owner = f'{method} {route.path}'
+            previous = operation_ids.setdefault(operation['operationId'], owner)
+            if previous != owner:
+                raise OperationIdConflictError(
+                    f'{owner} and {previous} both have operationId '
+                    f'{operation["operationId"]!r}; set OperationInfo(operation_id=...)',
+                )
+            path_item[method.lower()] = operation
+    document: JsonSchema = {
+        'openapi': config.openapi_version,
+        'info': _info(config),
+        'paths': {path: item for path, item in paths.items() if item},
+        'components': {
+            'schemas': _reachable(paths, registry.finish()),
+            'securitySchemes': {},
+        },
+    }
+    if config.servers:
+        document['servers'] = [dict(server) for server in config.servers]
+    if config.dialect == '3.0':
+        document_to_30(document)
+    return document
+
+
+def _info(config: OpenAPIConfig) -> JsonSchema:
+    info: JsonSchema = {'title': config.title, 'version': config.version}
+    if config.description:
+        info['description'] = config.description
+    return info | dict(config.info)
+
+
+def _reachable(paths: Any, schemas: dict[str, JsonSchema]) -> dict[str, JsonSchema]:
+    """The schemas that ``paths`` refers to, directly or through others."""
+    keep: set[str] = set()
+    pending = [ref['$ref'].removeprefix(REF_PREFIX) for ref in walk_refs(paths)]
+    while pending:
+        name = pending.pop()
+        if name in keep or name not in schemas:
+            continue
+        keep.add(name)
+        pending.extend(ref['$ref'].removeprefix(REF_PREFIX) for ref in walk_refs(schemas[name]))
+    return {name: schema for name, schema in schemas.items() if name in keep}

@@ -1,0 +1,47 @@
+"""The schemas of the default error model, the same for every backend."""
+
+import inspect
+
+from dmr.errors import ErrorDetail, ErrorModel
+from dmr.serializer import JsonSchema
+
+ERROR_MODEL = 'ErrorModel'
+ERROR_DETAIL = 'ErrorDetail'
+
+
+def _doc(model: type) -> str:
+    return inspect.cleandoc(model.__doc__ or '')
+
+
+def error_schemas(ref_template: str) -> dict[str, JsonSchema]:
+    """``ErrorModel`` and ``ErrorDetail`` as components."""
+    return {
+        ERROR_DETAIL: {
+            'description': _doc(ErrorDetail),
+            'properties': {
+                'loc': {
+                    'items': {'anyOf': [{'type': 'integer'}, {'type': 'string'}]},
+                    'title': 'Loc',
+                    'type': 'array',
+                },
+                'msg': {'title': 'Msg', 'type': 'string'},
+                'type': {'title': 'Type', 'type': 'string'},
+            },
+            'required': ['msg'],
+            'title': ERROR_DETAIL,
+            'type': 'object',
+        },
+        ERROR_MODEL: {
+            'description': _doc(ErrorModel),
+            'properties': {
+                'detail': {
+                    'items': {'$ref': ref_template.format(name=ERROR_DETAIL)},
+                    'title': 'Detail',
+                    'type': 'array',
+                },
+            },
+            'required': ['detail'],
+            'title': ERROR_MODEL,
+            'type': 'object',
+        },
+    }

@@ -1,0 +1,177 @@
+"""One OpenAPI Operation Object per endpoint, from its compiled metadata.
+
+Everything here reads what the request path itself uses (the endpoint's
+components, parsers, renderers and response table), so the document
+describes exactly what the code does.
+"""
+
+import inspect
+from http import HTTPStatus
+from typing import TYPE_CHECKING, Any
+
+from dmr.components import Component
+from dmr.openapi._components import REF_PREFIX, ComponentRegistry
+from dmr.operation import OperationInfo
+from dmr.serializer import JsonSchema
+
+if TYPE_CHECKING:
+    from dmr._endpoint import Endpoint
+    from dmr.openapi._routes import Route
+
+_LOCATION = {
+    Component.QUERY: 'query',
+    Component.HEADERS: 'header',
+    Component.PATH: 'path',
+    Component.COOKIES: 'cookie',
+}
+
+
+def default_operation_id(method: str, route: 'Route') -> str:
+    """``postUsercontrollerApiUser``: method, controller, path segments."""
+    segments = (segment.strip('{}') for segment in route.path.split('/') if segment)
+    return (
+        method.lower()
+        + route.controller.__name__.capitalize()
+        + ''.join(segment.capitalize() for segment in segments)
+    )
+
+
+def operation_info(endpoint: 'Endpoint', route: 'Route') -> OperationInfo:
+    """The endpoint's metadata over its controller's, docstring as fallback."""
+    declared = endpoint.signature.options.operation or OperationInfo()
+    info = declared.over(route.controller.operation)
+    doc = inspect.getdoc(endpoint.func)
+    if doc is None:
+        return info
+    summary, _, description = doc.partition('\n\n')
+    return info.over(
+        OperationInfo(summary=' '.join(summary.split()), description=description.strip() or None),
+    )
+
+
+def _resolve(schema: JsonSchema, registry: ComponentRegistry) -> JsonSchema:
+    ref = schema.get('$ref')
+    if isinstance(ref, str) and ref.startswith(REF_PREFIX):
+        return registry.definition('request', ref.removeprefix(REF_PREFIX))
+    return schema
+
+
+def _parameters(endpoint: 'Endpoint', registry: ComponentRegistry, owner: str) -> list[JsonSchema]:
+    parameters = []
+    serializer = endpoint.serializer
+    for parameter in endpoint.signature.parameters:
+        location = _LOCATION.get(parameter.component)
+        if location is None:
+            continue
+        model = _resolve(
+            registry.schema(
+                serializer,
+                parameter.annotation,
+                direction='request',
+                owner=f'{owner} {parameter.component.value}',
+            ),
+            registry,
+        )
+        required = set(model.get('required', ()))
+        for name, prop in model.get('properties', {}).items():
+            schema = dict(prop)
+            entry: JsonSchema = {
+                'name': name.replace('_', '-') if location == 'header' else name,
+                'in': location,
+                'required': location == 'path' or name in required,
+            }
+            description = schema.pop('description', None)
+            if description:
+                entry['description'] = description
+            if schema.pop('deprecated', False):
+                entry['deprecated'] = True
+            entry['schema'] = schema
+            parameters.append(entry)
+    return parameters
+
+
+def _request_body(
+    endpoint: 'Endpoint', registry: ComponentRegistry, owner: str
+) -> JsonSchema | None:
+    for parameter in endpoint.signature.parameters:
+        if parameter.component is Component.BODY:
+            schema = registry.schema(
+                endpoint.serializer,
+                parameter.annotation,
+                direction='request',
+                owner=f'{owner} body',
+            )
+            return {
+                'content': {
+                    media_type: {'schema': schema} for media_type in endpoint.parsers.parsers
+                },
+                'required': True,
+            }
+    return None
+
+
+def _responses(endpoint: 'Endpoint', registry: ComponentRegistry, owner: str) -> JsonSchema:
+    responses: JsonSchema = {}
+    success = endpoint.signature.success
+    for status, entry in sorted(endpoint.responses.items()):
+        spec = entry.spec
+        response: JsonSchema = {'description': spec.description or _phrase(status)}
+        headers = dict(spec.headers)
+        if spec is success:
+            for name in endpoint.success_headers:
+                headers.setdefault(name, '')
+        if headers:
+            response['headers'] = {
+                name: ({'description': text} if text else {}) | {'schema': {'type': 'string'}}
+                for name, text in headers.items()
+            }
+        if spec.return_type is not None:
+            schema = registry.schema(
+                endpoint.serializer,
+                spec.return_type,
+                direction='response',
+                owner=f'{owner} {status} response',
+            )
+            response['content'] = {
+                renderer.media_type: {'schema': schema}
+                for renderer in endpoint.renderers.renderers
+            }
+        responses[str(status)] = response
+    return responses
+
+
+def _phrase(status: int) -> str:
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return f'Status {status}'
+
+
+def build_operation(
+    method: str,
+    endpoint: 'Endpoint',
+    route: 'Route',
+    registry: ComponentRegistry,
+) -> JsonSchema | None:
+    """The Operation Object of ``endpoint``, or ``None`` when it is hidden."""
+    info = operation_info(endpoint, route)
+    if info.include_in_schema is False:
+        return None
+    owner = endpoint.signature.qualname
+    operation: dict[str, Any] = {}
+    if info.tags:
+        operation['tags'] = list(info.tags)
+    if info.summary:
+        operation['summary'] = info.summary
+    if info.description:
+        operation['description'] = info.description
+    operation['operationId'] = info.operation_id or default_operation_id(method, route)
+    operation['deprecated'] = bool(info.deprecated)
+    parameters = _parameters(endpoint, registry, owner)
+    if parameters:
+        operation['parameters'] = parameters
+    body = _request_body(endpoint, registry, owner)
+    if body is not None:
+        operation['requestBody'] = body
+    operation['responses'] = _responses(endpoint, registry, owner)
+    return operation
