@@ -1,9 +1,10 @@
 """JSON Schema from msgspec, shaped for dmr's OpenAPI documents.
 
 msgspec emits the schema (``msgspec.json.schema_components``); this module
-adds what dmr's documents carry for every backend: a title on each property,
-and, in responses, fields with defaults listed as required, since msgspec
-always encodes them (unless a Struct sets ``omit_defaults``).
+adds what dmr's documents carry for every backend: a title on each property;
+in responses, fields with defaults listed as required, since msgspec always
+encodes them (unless a Struct sets ``omit_defaults``); and no empty
+``required`` lists, which OpenAPI 3.0 forbids.
 """
 
 from typing import Any
@@ -34,11 +35,12 @@ def json_schema(
         for key, prop in properties.items():
             if '$ref' not in prop:
                 prop.setdefault('title', key.replace('_', ' ').title())
+        required = set(component.get('required', ()))
         if direction == 'response' and name not in optional_in_output:
-            required = set(component.get('required', ()))
-            component['required'] = [
-                key for key, prop in properties.items() if key in required or 'default' in prop
-            ]
+            required |= {key for key, prop in properties.items() if 'default' in prop}
+        component.pop('required', None)
+        if required:
+            component['required'] = [key for key in properties if key in required]
     return schema, components
 
 
