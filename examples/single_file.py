@@ -5,6 +5,9 @@ Run it with ``python examples/single_file.py runserver``, then::
     curl http://127.0.0.1:8000/api/user/ -X POST \\
       -d '{"email": "djangomodernrest@wemake.services"}' \\
       -H 'Content-Type: application/json'
+
+and open http://127.0.0.1:8000/docs/swagger/ (or ``/docs/redoc/``,
+``/docs/scalar/``) for the documentation.
 """
 
 import sys
@@ -24,7 +27,13 @@ settings.configure(
 
 from dmr import Body, Controller  # noqa: E402 - settings come first
 from dmr.openapi import OpenAPIConfig, build_schema  # noqa: E402
-from dmr.openapi.views import OpenAPIJsonView  # noqa: E402
+from dmr.openapi.views import (  # noqa: E402
+    OpenAPIJsonView,
+    OpenAPIYamlView,
+    RedocView,
+    ScalarView,
+    SwaggerView,
+)
 from dmr.routing import Router, path  # noqa: E402
 
 
@@ -49,6 +58,10 @@ schema = build_schema(
 urlpatterns = [
     router.to_urlpatterns(namespace='api'),
     path('docs/openapi.json/', OpenAPIJsonView.as_view(schema), name='openapi'),
+    path('docs/openapi.yaml/', OpenAPIYamlView.as_view(schema), name='openapi-yaml'),
+    path('docs/swagger/', SwaggerView.as_view(schema), name='swagger'),
+    path('docs/redoc/', RedocView.as_view(schema), name='redoc'),
+    path('docs/scalar/', ScalarView.as_view(schema), name='scalar'),
 ]
 
 if __name__ == '__main__':

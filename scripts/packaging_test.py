@@ -7,6 +7,7 @@ entry point, a file left out of a wheel, or a wrong dependency range.
 import json
 import os
 import pathlib
+import re
 import shutil
 import socket
 import subprocess
@@ -22,6 +23,21 @@ PACKAGES = sorted(
     path for path in (ROOT / 'packages').iterdir() if (path / 'pyproject.toml').exists()
 )
 SEED_EMAIL = 'djangomodernrest@wemake.services'
+# The backends whose conformance suites run against the installed wheels.
+CONFORMANCE = {
+    'msgspec': ROOT / 'packages/dmr-msgspec/tests/test_msgspec_conformance.py',
+    'pydantic': ROOT / 'packages/dmr-pydantic/tests/test_pydantic_conformance.py',
+}
+TEST_TOOLS = ('pytest==9.0.3', 'pytest-django==4.14.0', 'openapi-spec-validator==0.9.0')
+CONFTEST = """
+import django
+from django.conf import settings
+
+
+def pytest_configure():
+    settings.configure(INSTALLED_APPS=['dmr'], ALLOWED_HOSTS=['*'], USE_TZ=True)
+    django.setup()
+"""
 
 
 def run(*command: str | pathlib.Path, cwd: pathlib.Path | None = None) -> None:
@@ -78,6 +94,33 @@ def seed_request(port: int) -> None:
     print(f'201 {payload}')
 
 
+def conformance(python: pathlib.Path, work: pathlib.Path) -> None:
+    """Each backend's conformance suite, from a folder outside the work tree."""
+    run(python, '-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', *TEST_TOOLS)
+    suite = work / 'conformance'
+    suite.mkdir()
+    (suite / 'conftest.py').write_text(CONFTEST)
+    for test_file in CONFORMANCE.values():
+        shutil.copy(test_file, suite)
+    run(python, '-m', 'pytest', '-q', '-p', 'no:cacheprovider', suite, cwd=suite)
+
+
+def docs_assets(port: int) -> None:
+    """The Swagger UI page and a JavaScript file it loads, from the installed wheel."""
+    base = f'http://127.0.0.1:{port}'
+    with urllib.request.urlopen(f'{base}/docs/swagger/', timeout=10) as response:  # noqa: S310
+        page = response.read().decode()
+    asset = re.search(r'src="(/docs/swagger/\?asset=[^"]+\.js[^"]*)"', page)
+    if asset is None:
+        raise SystemExit('the Swagger UI page loads no script')
+    url = base + asset[1].replace('&amp;', '&')
+    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310
+        size = len(response.read())
+    if size < 1000:
+        raise SystemExit(f'{url} served only {size} bytes')
+    print(f'200 {asset[1]} ({size} bytes)')
+
+
 def main() -> None:
     work = pathlib.Path(tempfile.mkdtemp(prefix='dmr-packaging-'))
     try:
@@ -96,7 +139,7 @@ def main() -> None:
             '--disable-pip-version-check',
             '--find-links',
             dist,
-            'dmr-core[msgspec]',
+            f'dmr-core[{",".join(CONFORMANCE)}]',
         )
         # Run from a folder holding only the example, so nothing resolves to the work tree.
         app = work / 'app'
@@ -109,7 +152,7 @@ def main() -> None:
                 'import dmr, dmr_msgspec, pathlib, sys;'
                 'from importlib.metadata import entry_points;'
                 "assert 'site-packages' in dmr.__file__, dmr.__file__;"
-                "assert 'msgspec' in entry_points(group='dmr.serializers').names"
+                "assert {'msgspec', 'pydantic'} <= entry_points(group='dmr.serializers').names"
             ),
             cwd=app,
         )
@@ -122,9 +165,11 @@ def main() -> None:
         try:
             wait_for(port, server)
             seed_request(port)
+            docs_assets(port)
         finally:
             server.terminate()
             server.wait(timeout=10)
+        conformance(python, work)
         print('packaging test passed')
     finally:
         shutil.rmtree(work, ignore_errors=True)

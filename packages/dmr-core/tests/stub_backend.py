@@ -13,6 +13,8 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
+import typing_extensions
+
 from dmr.errors import ErrorDetail, ErrorType, error_detail
 from dmr.serializer import Direction, UnsupportedAnnotationError
 
@@ -28,7 +30,7 @@ class StubValidationError(ValueError):
 
 
 def _is_typeddict(annotation: Any) -> bool:
-    return isinstance(annotation, type) and typing.is_typeddict(annotation)
+    return isinstance(annotation, type) and typing_extensions.is_typeddict(annotation)
 
 
 def _supported(annotation: Any) -> bool:
@@ -176,8 +178,11 @@ def _schema(
             return ref
         definitions[name] = {}
         hints = typing.get_type_hints(annotation)
+        extra: dict[str, Any] = {}
         if dataclasses.is_dataclass(annotation):
             fields = dataclasses.fields(annotation)
+            # `field(metadata={'schema': {...}})` adds keywords to a property's schema.
+            extra = {f.name: f.metadata.get('schema', {}) for f in fields}
             missing = dataclasses.MISSING
             defaults = {
                 f.name
@@ -193,7 +198,7 @@ def _schema(
             'title': name,
             'type': 'object',
             'properties': {
-                key: _schema(hint, definitions, ref_template, direction)
+                key: _schema(hint, definitions, ref_template, direction) | extra.get(key, {})
                 for key, hint in hints.items()
             },
             'required': required,

@@ -323,3 +323,40 @@ def test_controller_without_endpoints_is_not_compiled():
         pass
 
     assert Base._compiled is None
+
+
+def test_bodiless_answers_carry_no_content_type():
+    """204 and OPTIONS answers have no body, hence no ``Content-Type``."""
+    assert 'Content-Type' not in call(Users, factory.delete('/'))
+    assert 'Content-Type' not in call(Users, factory.options('/'))
+
+
+class Open(Controller):
+    def get(self, headers: Headers[dict[str, str]], page: Query[Page]) -> dict[str, str]:
+        return {key: value for key, value in headers.items() if key.startswith('x_')}
+
+
+def test_open_header_mapping_receives_every_header():
+    """A mapping of headers gets all of them, by their underscored names."""
+    request = factory.get('/?page=1', headers={'X-One': '1', 'X-Two': '2'})
+    assert body(call(Open, request)) == {'x_one': '1', 'x_two': '2'}
+
+
+@override_settings(DATA_UPLOAD_MAX_NUMBER_FIELDS=3)
+def test_too_many_query_fields_is_400():
+    """A query string over ``DATA_UPLOAD_MAX_NUMBER_FIELDS`` is refused with 400."""
+    response = call(Users, factory.get('/?page=1&a=1&b=2&c=3'))
+    assert response.status_code == 400
+    assert body(response)['detail'][0]['msg'] == 'Bad request'
+
+
+def test_raw_non_ascii_query_is_decoded_like_django():
+    """Raw UTF-8 bytes in the query string are read as Django reads them."""
+    request = factory.get('/')
+    request.META['QUERY_STRING'] = 'page=1&tags=caf\xc3\xa9'
+    assert body(call(Users, request)) == ['1', 'caf\xe9']
+
+
+def test_blank_and_repeated_scalar_values_follow_querydict():
+    """Blank values are kept and, for a scalar field, the last value wins."""
+    assert body(call(Users, factory.get('/?page=1&page=4&tags='))) == ['4', '']

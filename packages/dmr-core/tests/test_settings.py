@@ -119,7 +119,8 @@ sentinel = object()
     ('key', 'value', 'shown'),
     [
         ('serializer', 42, '42'),
-        ('serializer', ['msgspec'], "['msgspec']"),
+        ('serializer', [42], '[42]'),
+        ('serializer', [], '[]'),
         ('validate_responses', 'yes', "'yes'"),
         ('validate_responses', 1, '1'),
         ('validate_responses', None, 'None'),

@@ -1,6 +1,8 @@
 """JSON Schema from the msgspec backend, as the OpenAPI generator asks for it."""
 
+import datetime
 import enum
+import json
 import uuid
 
 import msgspec
@@ -99,3 +101,36 @@ def test_document_splits_types_that_differ_between_directions():
         assert {'ItemInput', 'ItemOutput', 'Sparse', 'Colour'} <= schemas.keys()
         assert schemas['ItemInput']['required'] == ['item_id']
         assert schemas['ItemOutput']['required'] == ['item_id', 'colour', 'note']
+
+
+class Times(msgspec.Struct):
+    when: datetime.datetime | None
+    either: int | datetime.time
+    count: int | None
+
+
+def test_time_formats_are_filled_in():
+    """Datetimes and times get their format, also as members of a union."""
+    _, definitions = serializer.json_schema(Times, direction='request', ref_template=REF)
+    properties = definitions['Times']['properties']
+    assert {'type': 'string', 'format': 'date-time'} in properties['when']['anyOf']
+    assert {'type': 'string', 'format': 'time'} in properties['either']['anyOf']
+    assert 'format' not in json.dumps(properties['count'])
+
+
+class Documented(msgspec.Struct):
+    """A documented model.
+
+    Its docstring spans lines.
+    """
+
+    any_: int
+
+
+def test_docstrings_become_clean_descriptions():
+    """A model's docstring is its description, without the source's indentation."""
+    _, definitions = serializer.json_schema(Documented, direction='request', ref_template=REF)
+    assert definitions['Documented']['description'] == (
+        'A documented model.\n\nIts docstring spans lines.'
+    )
+    assert definitions['Documented']['properties']['any_']['title'] == 'Any'

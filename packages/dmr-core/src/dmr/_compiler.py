@@ -57,6 +57,7 @@ class CompiledController:
     def options(self) -> HttpResponse | Coroutine[Any, Any, HttpResponse]:
         """200 with the ``Allow`` header and no body."""
         response = HttpResponse()
+        del response['Content-Type']  # no body, so no media type
         response['Allow'] = self.allow
         response['Content-Length'] = '0'
         return self._answer(response)

@@ -82,6 +82,8 @@ class Endpoint:
                 parameter.name,
                 build_extractor(
                     parameter.component,
+                    parameter.annotation,
+                    serializer,
                     compile_adapter(
                         signature.qualname,
                         serializer,
@@ -195,6 +197,7 @@ class Endpoint:
                     f'the endpoint returned {type(value).__name__}',
                 )
             response = HttpResponse(status=status)
+            del response['Content-Type']  # no body, so no media type
         else:
             renderer = controller.renderer
             try:

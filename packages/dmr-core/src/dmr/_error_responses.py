@@ -7,7 +7,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, RequestDataTooBig
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
 from django.core.signals import got_request_exception
 from django.http import Http404, HttpResponse, HttpResponseBase
 
@@ -33,6 +33,7 @@ _MAPPED: tuple[tuple[type[Exception], int, str, str], ...] = (
         'Request body exceeds DATA_UPLOAD_MAX_MEMORY_SIZE',
         ErrorType.BODY_TOO_LARGE,
     ),
+    (SuspiciousOperation, 400, 'Bad request', ErrorType.PARSE_ERROR),
     (Http404, 404, 'Not found', ErrorType.NOT_FOUND),
     (PermissionDenied, 403, 'Permission denied', ErrorType.PERMISSION_DENIED),
 )

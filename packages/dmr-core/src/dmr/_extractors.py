@@ -6,13 +6,16 @@ backend's adapter, which validates it.
 """
 
 from typing import Any, Protocol
+from urllib.parse import parse_qsl
 
+from django.conf import settings
+from django.core.exceptions import TooManyFieldsSent
 from django.http import HttpRequest
 
 from dmr._negotiation import ParserTable
 from dmr.components import Component
 from dmr.errors import ErrorType, UnsupportedMediaTypeError, error_detail
-from dmr.serializer import TypeAdapter
+from dmr.serializer import Serializer, TypeAdapter
 
 # WSGI puts these two headers outside the HTTP_ prefix (PEP 3333).
 _UNPREFIXED_HEADERS = {'CONTENT_TYPE': 'content_type', 'CONTENT_LENGTH': 'content_length'}
@@ -58,7 +61,12 @@ class BodyExtractor:
 
 
 class QueryExtractor:
-    """The query string; repeated keys are kept for array fields."""
+    """The query string; repeated keys are kept for array fields.
+
+    The usual, ASCII query string is parsed here, as Django's ``QueryDict``
+    would parse it (the last value of a key wins, blank values are kept,
+    ``DATA_UPLOAD_MAX_NUMBER_FIELDS`` applies) but without building one.
+    """
 
     component = Component.QUERY
 
@@ -68,30 +76,74 @@ class QueryExtractor:
 
     def __call__(self, request: HttpRequest, _path_kwargs: dict[str, Any], /) -> Any:
         """Validate the query parameters."""
-        query = request.GET
+        query_string = request.META.get('QUERY_STRING', '')
         arrays = self.arrays
-        return self.adapter.from_python(
-            {key: query.getlist(key) if key in arrays else query[key] for key in query}
-        )
+        if not query_string.isascii():
+            # Raw bytes from a misbehaving client: Django knows how to guess.
+            query = request.GET
+            return self.adapter.from_python(
+                {key: query.getlist(key) if key in arrays else query[key] for key in query},
+            )
+        try:
+            pairs = parse_qsl(
+                query_string,
+                keep_blank_values=True,
+                encoding=request.encoding or settings.DEFAULT_CHARSET,
+                max_num_fields=settings.DATA_UPLOAD_MAX_NUMBER_FIELDS,
+            )
+        except ValueError as exc:
+            raise TooManyFieldsSent(
+                'The number of GET parameters exceeded settings.DATA_UPLOAD_MAX_NUMBER_FIELDS.',
+            ) from exc
+        data: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in arrays:
+                data.setdefault(key, []).append(value)
+            else:
+                data[key] = value
+        return self.adapter.from_python(data)
+
+
+def _meta_key(name: str) -> str:
+    key = name.upper().replace('-', '_')
+    return key if key in _UNPREFIXED_HEADERS else f'HTTP_{key}'
 
 
 class HeadersExtractor:
     """Request headers by lowercase name, hyphens as underscores.
 
     WSGI already maps ``X-Api-Token`` and ``X_Api_Token`` to the same
-    ``HTTP_X_API_TOKEN``, so ``x_api_token`` is the faithful field name.
+    ``HTTP_X_API_TOKEN``, so ``x_api_token`` is the faithful field name
+    (``x-api-token`` works too). When the model's fields are known, only
+    those headers are read; an open mapping receives every header.
     """
 
     component = Component.HEADERS
 
-    def __init__(self, adapter: TypeAdapter) -> None:
+    def __init__(self, adapter: TypeAdapter, fields: tuple[str, ...] | None) -> None:
         self.adapter = adapter
         self.arrays = adapter.array_fields
+        self.lookups = (
+            None
+            if fields is None
+            else tuple((_meta_key(name), name, name in self.arrays) for name in fields)
+        )
 
     def __call__(self, request: HttpRequest, _path_kwargs: dict[str, Any], /) -> Any:
         """Validate the headers; array fields split comma-joined values."""
+        meta = request.META
+        if self.lookups is None:
+            return self.adapter.from_python(self._all_headers(meta))
         headers: dict[str, Any] = {}
-        for key, value in request.META.items():
+        for key, name, is_array in self.lookups:
+            value = meta.get(key)
+            if value is not None:
+                headers[name] = [item.strip() for item in value.split(',')] if is_array else value
+        return self.adapter.from_python(headers)
+
+    def _all_headers(self, meta: dict[str, Any]) -> dict[str, Any]:
+        headers: dict[str, Any] = {}
+        for key, value in meta.items():
             if key.startswith('HTTP_'):
                 name = key[5:].lower()
             elif key in _UNPREFIXED_HEADERS:
@@ -101,7 +153,7 @@ class HeadersExtractor:
             headers[name] = (
                 [item.strip() for item in value.split(',')] if name in self.arrays else value
             )
-        return self.adapter.from_python(headers)
+        return headers
 
 
 class CookiesExtractor:
@@ -130,19 +182,40 @@ class PathExtractor:
         return self.adapter.from_python(path_kwargs)
 
 
+def declared_fields(serializer: Serializer, annotation: Any) -> tuple[str, ...] | None:
+    """Wire names of the fields of an object model; ``None`` for an open mapping.
+
+    Read from the backend's JSON Schema, which names exactly what the model
+    accepts.
+    """
+    schema, definitions = serializer.json_schema(
+        annotation,
+        direction='request',
+        ref_template='{name}',
+    )
+    ref = schema.get('$ref')
+    if isinstance(ref, str):
+        schema = definitions[ref]
+    properties = schema.get('properties')
+    if not isinstance(properties, dict) or schema.get('additionalProperties', False) is not False:
+        return None
+    return tuple(properties)
+
+
 def build_extractor(
     component: Component,
+    annotation: Any,
+    serializer: Serializer,
     adapter: TypeAdapter,
     parsers: ParserTable,
 ) -> Extractor:
     """The extractor for ``component``, reading through ``adapter``."""
     if component is Component.BODY:
         return BodyExtractor(adapter, parsers)
-    extractors: dict[
-        Component, type[QueryExtractor | HeadersExtractor | CookiesExtractor | PathExtractor]
-    ] = {
+    if component is Component.HEADERS:
+        return HeadersExtractor(adapter, declared_fields(serializer, annotation))
+    extractors: dict[Component, type[QueryExtractor | CookiesExtractor | PathExtractor]] = {
         Component.QUERY: QueryExtractor,
-        Component.HEADERS: HeadersExtractor,
         Component.COOKIES: CookiesExtractor,
         Component.PATH: PathExtractor,
     }

@@ -4,19 +4,23 @@
 
 - an entry-point name, such as ``'msgspec'``;
 - a dotted path, such as ``'myproject.serializers.MySerializer'``;
-- the class itself.
+- the class itself;
 
-With no setting, the only installed backend is the default. Each backend
+or several at once, for a project that mixes libraries: a list of those, or
+``'auto'`` for every installed backend. With no setting, the only installed
+backend is the default. Each backend
 class is instantiated once per process.
 """
 
 import functools
+from collections.abc import Sequence
 from importlib.metadata import EntryPoint, entry_points
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import import_string
 
+from dmr._mixed import MixedSerializer
 from dmr.serializer import Serializer
 
 ENTRY_POINT_GROUP = 'dmr.serializers'
@@ -120,8 +124,35 @@ def _instance(backend_class: type) -> Serializer:
     return instance
 
 
-def resolve_serializer(spec: str | type | None) -> Serializer:
-    """Return the backend ``spec`` names; raise :class:`BackendError`."""
+AUTO = 'auto'
+"""Every installed backend, by name, each taking the annotations it supports."""
+
+
+def resolve_serializer(spec: str | type | Sequence[str | type] | None) -> Serializer:
+    """Return the backend ``spec`` names; raise :class:`BackendError`.
+
+    ``'auto'`` or a list of backends gives a :class:`MixedSerializer` that
+    routes each annotation to the first backend supporting it.
+    """
+    if spec == AUTO:
+        names = sorted(installed_backends())
+        if not names:
+            raise BackendError(
+                "DMR_SETTINGS['serializer'] is 'auto', but no serializer backend is "
+                f'installed. Install one with: {_install_hint("msgspec")}',
+            )
+        return _mixed(tuple(names))
+    if spec is None or isinstance(spec, str | type):
+        return _single(spec)
+    return _mixed(tuple(spec))
+
+
+@functools.cache
+def _mixed(specs: tuple[str | type, ...]) -> Serializer:
+    return MixedSerializer([_single(spec) for spec in specs])
+
+
+def _single(spec: str | type | None) -> Serializer:
     loaded = _load(spec)
     if not isinstance(loaded, type):
         raise BackendError(

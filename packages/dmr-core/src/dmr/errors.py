@@ -8,7 +8,11 @@ client sees the same ``loc`` and ``type`` whichever backend a project uses.
 
 import enum
 from collections.abc import Sequence
-from typing import Any, NotRequired, TypedDict
+from typing import Any, NotRequired
+
+# typing_extensions' TypedDict, which every backend (pydantic on Python 3.11
+# included) can read.
+from typing_extensions import TypedDict
 
 Loc = list[str | int]
 

@@ -24,6 +24,11 @@ class OperationInfo:
     operation_id: str | None = None
     include_in_schema: bool | None = None
 
+    def __post_init__(self) -> None:
+        """Refuse a single string as ``tags``: it would be read letter by letter."""
+        if isinstance(self.tags, str):
+            raise TypeError(f'tags must be a list of tags, not a string: use [{self.tags!r}]')
+
     def over(self, base: 'OperationInfo | None') -> 'OperationInfo':
         """These fields where set, ``base``'s elsewhere."""
         if base is None:

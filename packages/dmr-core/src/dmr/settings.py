@@ -42,8 +42,9 @@ class SettingsError(ImproperlyConfigured):
 class DMRSettings:
     """The parsed, validated ``DMR_SETTINGS``."""
 
-    serializer: str | type | None = None
-    """Entry-point name, dotted path or class; ``None`` picks the only one."""
+    serializer: str | type | tuple[str | type, ...] | None = None
+    """Entry-point name, dotted path or class; ``'auto'`` or a tuple of those to
+    mix backends; ``None`` picks the only one installed."""
 
     validate_responses: bool = True
     """Check every response against what its endpoint declares."""
@@ -109,12 +110,18 @@ def _instances(
     return tuple(instances)
 
 
-def _serializer(value: Any) -> str | type | None:
+def _serializer(value: Any) -> str | type | tuple[str | type, ...] | None:
     if value is None or isinstance(value, str | type):
         return value
+    if (
+        isinstance(value, list | tuple)
+        and value
+        and all(isinstance(item, str | type) for item in value)
+    ):
+        return tuple(value)
     raise _key_error(
         'serializer',
-        'an entry-point name, a dotted path or a serializer class',
+        "an entry-point name, a dotted path, a serializer class, 'auto', or a list of those",
         value,
     )
 

@@ -7,6 +7,7 @@ encodes them (unless a Struct sets ``omit_defaults``); and no empty
 ``required`` lists, which OpenAPI 3.0 forbids.
 """
 
+import inspect
 from typing import Any
 
 import msgspec
@@ -28,13 +29,16 @@ def json_schema(
         ref_template=ref_template,
     )
     optional_in_output = _omitting_defaults(annotation) if direction == 'response' else set()
+    _add_time_formats(annotation, components)
     for name, component in components.items():
+        if isinstance(component.get('description'), str):
+            component['description'] = inspect.cleandoc(component['description'])
         properties = component.get('properties')
         if not isinstance(properties, dict):
             continue
         for key, prop in properties.items():
             if '$ref' not in prop:
-                prop.setdefault('title', key.replace('_', ' ').title())
+                prop.setdefault('title', key.replace('_', ' ').strip().title())
         required = set(component.get('required', ()))
         if direction == 'response' and name not in optional_in_output:
             required |= {key for key, prop in properties.items() if 'default' in prop}
@@ -44,6 +48,56 @@ def json_schema(
     return schema, components
 
 
+_FIELDED = (
+    msgspec_inspect.StructType,
+    msgspec_inspect.DataclassType,
+    msgspec_inspect.TypedDictType,
+)
+
+
+def _definition_name(cls: Any) -> str:
+    (ref,), _ = msgspec.json.schema_components((cls,), ref_template='{name}')
+    return str(ref['$ref'])
+
+
+_FORMATS = (
+    (msgspec_inspect.DateTimeType, 'date-time'),
+    (msgspec_inspect.TimeType, 'time'),
+)
+
+
+def _add_time_formats(annotation: Any, components: dict[str, JsonSchema]) -> None:
+    """Give datetime and time fields their ``format``, as other backends do.
+
+    msgspec leaves it out because it also accepts values without a UTC
+    offset; documents still need to say what the string holds.
+    """
+    for node in walk(msgspec_inspect.type_info(annotation)):
+        if not isinstance(node, _FIELDED):
+            continue
+        properties = components.get(_definition_name(node.cls), {}).get('properties', {})
+        for field in node.fields:
+            string_format = _time_format(field.type)
+            if string_format is not None:
+                prop = properties[field.encode_name]
+                for member in prop.get('anyOf', [prop]):
+                    if member.get('type') == 'string':
+                        member.setdefault('format', string_format)
+
+
+def _time_format(info: msgspec_inspect.Type) -> str | None:
+    while isinstance(info, msgspec_inspect.Metadata):
+        info = info.type
+    if isinstance(info, msgspec_inspect.UnionType):
+        # msgspec allows one str-like type per union, so at most one is found.
+        found = [_time_format(member) for member in info.types]
+        return next((string_format for string_format in found if string_format), None)
+    for info_type, string_format in _FORMATS:
+        if isinstance(info, info_type):
+            return string_format
+    return None
+
+
 def _omitting_defaults(annotation: Any) -> set[str]:
     """Definition names of the Structs that leave defaults out of their output."""
     names = set()
@@ -51,6 +105,5 @@ def _omitting_defaults(annotation: Any) -> set[str]:
         if isinstance(node, msgspec_inspect.StructType):
             config = getattr(node.cls, '__struct_config__', None)
             if config is not None and config.omit_defaults:
-                (ref,), _ = msgspec.json.schema_components((node.cls,), ref_template='{name}')
-                names.add(ref['$ref'])
+                names.add(_definition_name(node.cls))
     return names

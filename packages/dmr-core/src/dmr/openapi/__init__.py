@@ -5,6 +5,7 @@
 
 from dmr.openapi._builder import OperationIdConflictError, build_schema
 from dmr.openapi._components import SchemaConflictError
+from dmr.openapi._routes import PathConflictError
 from dmr.openapi.config import OpenAPIConfig
 from dmr.operation import OperationInfo
 
@@ -12,6 +13,7 @@ __all__ = [
     'OpenAPIConfig',
     'OperationIdConflictError',
     'OperationInfo',
+    'PathConflictError',
     'SchemaConflictError',
     'build_schema',
 ]

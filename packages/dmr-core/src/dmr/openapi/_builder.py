@@ -29,7 +29,7 @@ def build_schema(router: Router, config: OpenAPIConfig | None = None) -> JsonSch
     operation_ids: dict[str, str] = {}
     for route in collect_routes(router.prefix, router.urls):
         compiled = route.controller.compiled()
-        path_item = paths.setdefault(route.path, {})
+        path_item = paths[route.path] = {}
         for method, endpoint in compiled.endpoints.items():
             if method == 'HEAD' and endpoint is compiled.endpoints.get('GET'):
                 continue

@@ -3,16 +3,31 @@
 Backends emit JSON Schema 2020-12, the dialect of OpenAPI 3.1 and 3.2.
 OpenAPI 3.0 has its own subset: ``nullable`` instead of ``null`` types, no
 type arrays, no ``const``, boolean ``exclusiveMinimum``/``exclusiveMaximum``,
-a single ``example`` and no ``prefixItems``.
+a single ``example``, no ``prefixItems``, no siblings beside ``$ref`` and a
+closed list of keywords. What 3.0 cannot say is said less precisely (a tuple
+becomes an array of any of its item types) or, for keywords it lacks, left
+out. A nullable reference is written in the usual 3.0 way, ``allOf`` with
+``nullable``, and a nullable ``enum`` lists ``null``.
 """
 
 from typing import Any
 
 from dmr.serializer import JsonSchema
 
+# The keywords of an OpenAPI 3.0 Schema Object; `x-` extensions are kept too.
+_KEYWORDS_30 = frozenset({
+    '$ref', 'title', 'description', 'type', 'format', 'default', 'example', 'enum',
+    'nullable', 'readOnly', 'writeOnly', 'deprecated', 'discriminator', 'externalDocs', 'xml',
+    'multipleOf', 'maximum', 'exclusiveMaximum', 'minimum', 'exclusiveMinimum',
+    'maxLength', 'minLength', 'pattern', 'maxItems', 'minItems', 'uniqueItems',
+    'maxProperties', 'minProperties', 'required', 'properties', 'additionalProperties',
+    'items', 'allOf', 'anyOf', 'oneOf', 'not',
+})  # fmt: skip
 _SUBSCHEMA_LISTS = ('allOf', 'anyOf', 'oneOf', 'prefixItems')
 _SUBSCHEMAS = ('items', 'not', 'additionalProperties')
-_NULL = {'type': 'null'}
+# Keywords that describe a schema without constraining it: where a nullable
+# union is folded into one schema, the outer ones win.
+_ANNOTATIONS = frozenset({'title', 'description', 'default', 'example', 'deprecated'})
 
 
 def schema_to_30(schema: Any) -> Any:
@@ -20,28 +35,24 @@ def schema_to_30(schema: Any) -> Any:
     if not isinstance(schema, dict):
         return schema
     result = {key: _children_to_30(key, value) for key, value in schema.items()}
-    _nullable_types(result)
-    _nullable_unions(result)
-    if 'const' in result:
-        result['enum'] = [result.pop('const')]
-    if isinstance(result.get('enum'), list) and None in result['enum']:
-        result['enum'] = [item for item in result['enum'] if item is not None] or [None]
-        result['nullable'] = True
-    for bound in ('Minimum', 'Maximum'):
-        exclusive = result.get(f'exclusive{bound}')
-        if isinstance(exclusive, int | float) and not isinstance(exclusive, bool):
-            result[bound.lower()] = exclusive
-            result[f'exclusive{bound}'] = True
-    if 'examples' in result:
-        examples = result.pop('examples')
-        if examples:
-            result['example'] = examples[0]
-    if 'prefixItems' in result:
-        items = result.pop('prefixItems')
-        result['items'] = {'anyOf': items} if items else {}
-        result.setdefault('minItems', len(items))
-        result.setdefault('maxItems', len(items))
+    _enum(result, nullable=_null_type(result) | _null_members(result))
+    for bound in ('minimum', 'maximum'):
+        _exclusive_bound(result, bound)
+    _example(result)
+    _tuple_items(result)
+    if result.get('contentEncoding') == 'base64':
+        result.setdefault('format', 'byte')
+    if result.get('required') == []:
+        del result['required']
+    result = {key: value for key, value in result.items() if _is_30_keyword(key)}
+    if '$ref' in result and len(result) > 1:
+        ref = {'$ref': result.pop('$ref')}
+        result['allOf'] = [ref, *result.get('allOf', ())]
     return result
+
+
+def _is_30_keyword(key: str) -> bool:
+    return key in _KEYWORDS_30 or key.startswith('x-')
 
 
 def _children_to_30(key: str, value: Any) -> Any:
@@ -54,47 +65,130 @@ def _children_to_30(key: str, value: Any) -> Any:
     return value
 
 
-def _nullable_types(schema: JsonSchema) -> None:
-    types = schema.get('type')
-    if isinstance(types, list):
-        rest = [item for item in types if item != 'null']
-        if len(rest) < len(types):
-            schema['nullable'] = True
-        if len(rest) == 1:
-            schema['type'] = rest[0]
-        else:
-            del schema['type']
-            schema['anyOf'] = [{'type': item} for item in rest]
-    elif types == 'null':
-        del schema['type']
+def _enum(schema: JsonSchema, *, nullable: bool) -> None:
+    """``const`` as ``enum``; ``nullable`` where null is allowed, listed in any ``enum``."""
+    if 'const' in schema:
+        schema['enum'] = [schema.pop('const')]
+    if 'enum' in schema:
+        schema['enum'] = _unique(schema['enum'])
+    if nullable or None in schema.get('enum', ()):
         schema['nullable'] = True
+        if 'enum' in schema and None not in schema['enum']:
+            schema['enum'] = [*schema['enum'], None]
+
+
+def _example(schema: JsonSchema) -> None:
+    """``examples`` becomes its first example, unless there is an ``example``."""
+    examples = schema.pop('examples', None)
+    if isinstance(examples, list) and examples and 'example' not in schema:
+        schema['example'] = examples[0]
+
+
+def _unique(values: list[Any]) -> list[Any]:
+    """``values`` without repeats (3.0 wants unique ``enum`` values); ``1`` is not ``True``."""
+    unique: list[Any] = []
+    for value in values:
+        if not any(_same(value, seen) for seen in unique):
+            unique.append(value)
+    return unique
+
+
+def _same(one: Any, other: Any) -> bool:
+    return isinstance(one, bool) == isinstance(other, bool) and one == other
+
+
+def _only_null(schema: Any) -> bool:
+    """Whether a converted schema accepts ``null`` alone."""
+    return isinstance(schema, dict) and schema.get('enum') == [None]
+
+
+def _null_type(schema: JsonSchema) -> bool:
+    """Take ``null`` out of ``type``; whether it was there."""
+    types = schema.get('type')
+    if not isinstance(types, list | str):
+        return False
+    names = [types] if isinstance(types, str) else list(dict.fromkeys(types))
+    rest = [name for name in names if name != 'null']
+    if len(rest) == 1:
+        schema['type'] = rest[0]
+    else:
+        del schema['type']
+    if not rest:
         schema['enum'] = [None]
+    elif len(rest) > 1:
+        alternatives = [{'type': name} for name in rest]
+        if 'anyOf' in schema:
+            _add_all_of(schema, {'anyOf': alternatives})
+        else:
+            schema['anyOf'] = alternatives
+    return len(rest) < len(names)
 
 
-def _nullable_unions(schema: JsonSchema) -> None:
+def _null_members(schema: JsonSchema) -> bool:
+    """Take ``null`` out of ``anyOf`` and ``oneOf``; whether it was there."""
+    found = False
     for key in ('anyOf', 'oneOf'):
         members = schema.get(key)
-        if not isinstance(members, list) or not any(_is_null(item) for item in members):
+        if not isinstance(members, list) or not any(_only_null(item) for item in members):
             continue
-        rest = [item for item in members if not _is_null(item)]
-        schema['nullable'] = True
-        if len(rest) != 1:
+        found = True
+        rest = [item for item in members if not _only_null(item)]
+        if len(rest) > 1:
             schema[key] = rest
             continue
         del schema[key]
+        if not rest:
+            schema['enum'] = [None]
+            continue
         (member,) = rest
-        if '$ref' in member:
-            schema['allOf'] = [member]
+        clash = (member.keys() & schema.keys()) - _ANNOTATIONS
+        if '$ref' in member or 'allOf' in member or clash:
+            _add_all_of(schema, member)
         else:
             schema.update({name: value for name, value in member.items() if name not in schema})
+    return found
 
 
-def _is_null(schema: Any) -> bool:
-    if schema == _NULL:
-        return True
-    if not isinstance(schema, dict):
-        return False
-    return schema.get('enum') == [None] and bool(schema.get('nullable'))
+def _add_all_of(schema: JsonSchema, member: JsonSchema) -> None:
+    schema['allOf'] = [*schema.get('allOf', ()), member]
+
+
+def _exclusive_bound(schema: JsonSchema, bound: str) -> None:
+    """A numeric ``exclusiveMinimum`` becomes ``minimum`` plus ``true``."""
+    key = 'exclusive' + bound.capitalize()
+    exclusive = schema.get(key)
+    if not isinstance(exclusive, int | float) or isinstance(exclusive, bool):
+        return
+    inclusive = schema.get(bound)
+    lower = bound == 'minimum'
+    if inclusive is not None and (inclusive > exclusive if lower else inclusive < exclusive):
+        del schema[key]  # the inclusive bound is the stricter one
+        return
+    schema[bound] = exclusive
+    schema[key] = True
+
+
+def _tuple_items(schema: JsonSchema) -> None:
+    """``prefixItems`` becomes ``items`` accepting any of the positions."""
+    items = schema.get('items')
+    if 'prefixItems' not in schema:
+        if isinstance(items, bool):
+            schema['items'] = {}
+            if items is False:
+                schema['maxItems'] = 0
+        return
+    members = schema.pop('prefixItems')
+    if items is False:
+        schema['maxItems'] = min(schema.get('maxItems', len(members)), len(members))
+    elif items is None or items is True:
+        members = []  # the items after the prefix may be anything
+    else:
+        members = [*members, items]
+    unique = [member for index, member in enumerate(members) if member not in members[:index]]
+    if len(unique) > 1:
+        schema['items'] = {'anyOf': unique}
+    else:
+        schema['items'] = unique[0] if unique else {}
 
 
 def document_to_30(document: JsonSchema) -> JsonSchema:
@@ -111,4 +205,6 @@ def document_to_30(document: JsonSchema) -> JsonSchema:
             for body in bodies:
                 for media in body.get('content', {}).values():
                     media['schema'] = schema_to_30(media['schema'])
+                for header in body.get('headers', {}).values():
+                    header['schema'] = schema_to_30(header['schema'])
     return document

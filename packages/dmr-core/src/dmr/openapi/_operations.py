@@ -16,6 +16,7 @@ from dmr.serializer import JsonSchema
 
 if TYPE_CHECKING:
     from dmr._endpoint import Endpoint
+    from dmr._signature import Parameter
     from dmr.openapi._routes import Route
 
 _LOCATION = {
@@ -49,44 +50,80 @@ def operation_info(endpoint: 'Endpoint', route: 'Route') -> OperationInfo:
     )
 
 
-def _resolve(schema: JsonSchema, registry: ComponentRegistry) -> JsonSchema:
-    ref = schema.get('$ref')
+def _model(
+    endpoint: 'Endpoint',
+    parameter: 'Parameter',
+    registry: ComponentRegistry,
+    owner: str,
+) -> tuple[dict[str, JsonSchema], set[str]]:
+    """The properties of a parameter model and the names it requires."""
+    model = registry.schema(
+        endpoint.serializer,
+        parameter.annotation,
+        direction='request',
+        owner=f'{owner} {parameter.component.value}',
+    )
+    ref = model.get('$ref')
     if isinstance(ref, str) and ref.startswith(REF_PREFIX):
-        return registry.definition('request', ref.removeprefix(REF_PREFIX))
-    return schema
+        model = registry.definition('request', ref.removeprefix(REF_PREFIX))
+    return dict(model.get('properties', {})), set(model.get('required', ()))
 
 
-def _parameters(endpoint: 'Endpoint', registry: ComponentRegistry, owner: str) -> list[JsonSchema]:
-    parameters = []
-    serializer = endpoint.serializer
-    for parameter in endpoint.signature.parameters:
-        location = _LOCATION.get(parameter.component)
-        if location is None:
-            continue
-        model = _resolve(
-            registry.schema(
-                serializer,
-                parameter.annotation,
-                direction='request',
-                owner=f'{owner} {parameter.component.value}',
-            ),
+def _parameter(
+    name: str,
+    location: str,
+    schema: JsonSchema,
+    registry: ComponentRegistry,
+    *,
+    required: bool,
+) -> JsonSchema:
+    """A Parameter Object; the property's description and deprecation move up."""
+    schema = dict(schema)
+    entry: JsonSchema = {'name': name, 'in': location, 'required': required}
+    description = schema.pop('description', None)
+    if description:
+        entry['description'] = description
+    if schema.pop('deprecated', False):
+        entry['deprecated'] = True
+    entry['schema'] = registry.track('request', schema)
+    return entry
+
+
+def _parameters(
+    endpoint: 'Endpoint',
+    route: 'Route',
+    registry: ComponentRegistry,
+    owner: str,
+) -> list[JsonSchema]:
+    """Path parameters in path order, then the query, header and cookie models.
+
+    Every parameter of the path is documented, from the ``Path`` model where
+    it declares it and from the route's converter otherwise; the fields of a
+    ``Path`` model the route does not capture are not part of the URL.
+    """
+    models = {
+        parameter.component: _model(endpoint, parameter, registry, owner)
+        for parameter in endpoint.signature.parameters
+        if parameter.component in _LOCATION
+    }
+    path_properties, _ = models.pop(Component.PATH, ({}, set()))
+    parameters = [
+        _parameter(
+            name,
+            'path',
+            path_properties.get(name) or route.parameter_schema(name),
             registry,
+            required=True,
         )
-        required = set(model.get('required', ()))
-        for name, prop in model.get('properties', {}).items():
-            schema = dict(prop)
-            entry: JsonSchema = {
-                'name': name.replace('_', '-') if location == 'header' else name,
-                'in': location,
-                'required': location == 'path' or name in required,
-            }
-            description = schema.pop('description', None)
-            if description:
-                entry['description'] = description
-            if schema.pop('deprecated', False):
-                entry['deprecated'] = True
-            entry['schema'] = schema
-            parameters.append(entry)
+        for name in route.converters
+    ]
+    for component, (properties, required) in models.items():
+        location = _LOCATION[component]
+        for name, prop in properties.items():
+            wire_name = name.replace('_', '-') if location == 'header' else name
+            parameters.append(
+                _parameter(wire_name, location, prop, registry, required=name in required),
+            )
     return parameters
 
 
@@ -167,7 +204,7 @@ def build_operation(
         operation['description'] = info.description
     operation['operationId'] = info.operation_id or default_operation_id(method, route)
     operation['deprecated'] = bool(info.deprecated)
-    parameters = _parameters(endpoint, registry, owner)
+    parameters = _parameters(endpoint, route, registry, owner)
     if parameters:
         operation['parameters'] = parameters
     body = _request_body(endpoint, registry, owner)

@@ -8,6 +8,10 @@ from typing import Any
 _VERSION = re.compile(r'3\.(0|1|2)\.\d+')
 
 
+def _is_server(value: object) -> bool:
+    return isinstance(value, Mapping) and 'url' in value
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class OpenAPIConfig:
     """What the document says about the API as a whole.
@@ -28,11 +32,16 @@ class OpenAPIConfig:
     """Other fields of the Info Object: ``contact``, ``license``..."""
 
     def __post_init__(self) -> None:
-        """Refuse OpenAPI versions the generator does not write."""
+        """Refuse OpenAPI versions the generator does not write, and malformed servers."""
         if not _VERSION.fullmatch(self.openapi_version):
             raise ValueError(
                 f'openapi_version {self.openapi_version!r} is not supported; '
                 'use 3.0.x, 3.1.x or 3.2.x (such as 3.0.3, 3.1.0, 3.2.0)',
+            )
+        if isinstance(self.servers, Mapping | str) or not all(map(_is_server, self.servers)):
+            raise ValueError(
+                f'servers must be a list of Server Objects such as '
+                f"[{{'url': 'https://api.example.com'}}], got {self.servers!r}",
             )
 
     @property

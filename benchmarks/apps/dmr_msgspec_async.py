@@ -1,0 +1,37 @@
+"""dmr with its msgspec backend, an async controller under Django's ASGI handler."""
+
+from typing import Any
+
+from django.urls import path
+
+from benchmarks.models.msgspec_models import (
+    CreatedUser,
+    User,
+    UserHeaders,
+    UserQuery,
+    create_user,
+)
+from dmr import Body, Controller, Headers, Query
+
+ENVIRONMENT = 'bench-dmr'
+INTERFACE = 'asgi'
+SETTINGS: dict[str, Any] = {'INSTALLED_APPS': ['dmr']}
+VARIANTS: dict[str, dict[str, Any]] = {
+    'dmr-msgspec-async': {'DMR_SETTINGS': {'serializer': 'msgspec', 'validate_responses': False}},
+}
+
+
+class UserController(Controller):
+    """``POST /user/``."""
+
+    async def post(
+        self,
+        user: Body[User],
+        _query: Query[UserQuery],
+        _headers: Headers[UserHeaders],
+    ) -> CreatedUser:
+        """Create the user; query and headers are only validated."""
+        return create_user(user)
+
+
+urlpatterns = [path('user/', UserController.as_view())]

@@ -1,0 +1,1 @@
+"""The user of :mod:`benchmarks.payload`, once per validation library."""

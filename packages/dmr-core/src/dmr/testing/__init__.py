@@ -1,0 +1,1 @@
+"""Testing helpers that ship with dmr-core, for backend and plugin authors."""

@@ -1,0 +1,45 @@
+"""The backend conformance kit: one suite every serializer backend passes.
+
+A backend defines the catalogue's models in its own library and exposes the
+suite from one of its test modules::
+
+    # tests/test_conformance.py of a backend package
+    from dmr.testing.conformance import Catalogue, Colour, conformance_suite
+
+    class Scalars(mylib.Model):
+        text: str
+        count: int
+        ratio: float
+        flag: bool
+
+    ...  # one model per Catalogue field, as its docstring describes
+
+    TestConformance = conformance_suite(
+        Catalogue(serializer=MySerializer, construct=build_unchecked, scalars=Scalars, ...),
+    )
+
+pytest then runs every case through HTTP (with Django's ``RequestFactory``)
+and checks statuses, error ``loc``/``type`` values, response validation and
+the OpenAPI document. The suite needs ``pytest`` and
+``openapi-spec-validator`` in the backend's test environment, and Django
+settings with ``'dmr'`` in ``INSTALLED_APPS``.
+"""
+
+import pytest
+
+# Plain asserts in the suite should explain themselves like a test module's.
+pytest.register_assert_rewrite('dmr.testing.conformance._suite')
+
+from dmr.testing.conformance._cases import BODY_CASES, BodyCase  # noqa: E402
+from dmr.testing.conformance._catalogue import BODY_MODELS, Catalogue, Colour  # noqa: E402
+from dmr.testing.conformance._suite import OPENAPI_VERSIONS, conformance_suite  # noqa: E402
+
+__all__ = [
+    'BODY_CASES',
+    'BODY_MODELS',
+    'OPENAPI_VERSIONS',
+    'BodyCase',
+    'Catalogue',
+    'Colour',
+    'conformance_suite',
+]

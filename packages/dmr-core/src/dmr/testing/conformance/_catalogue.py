@@ -1,0 +1,99 @@
+"""The catalogue: the models every backend defines, in its own library.
+
+Each field of :class:`Catalogue` names one model and documents its fields;
+a backend supplies a class (or other annotation its library supports) with
+exactly those wire names, types and defaults. The suite then checks every
+backend with the same requests and expects the same answers.
+"""
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+
+class Colour(enum.Enum):
+    """The enum of ``Catalogue.choices``; backends import it from here."""
+
+    RED = 'red'
+    GREEN = 'green'
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Catalogue:
+    """One backend's definitions of the conformance models.
+
+    Field types below use Python annotations; write them in your library's
+    terms (``msgspec.Struct``, ``pydantic.BaseModel``, ``attrs.define``...).
+    Every model is an object with exactly these fields.
+    """
+
+    serializer: type
+    """The backend class under test (pinned with ``Controller[serializer]``)."""
+
+    construct: Callable[[Any, dict[str, Any]], Any]
+    """``construct(model, fields)``: an instance built *without* validation.
+
+    Used to return invalid data from an endpoint, which response validation
+    must refuse.
+    """
+
+    scalars: Any
+    """``Scalars``: ``text: str``, ``count: int``, ``ratio: float``, ``flag: bool``."""
+
+    optionals: Any
+    """``Optionals``: ``nullable: int | None`` (required),
+    ``defaulted: int = 7``, ``maybe: int | None = None``."""
+
+    choices: Any
+    """``Choices``: ``colour: Colour``, ``mode: Literal['fast', 'slow']``."""
+
+    unions: Any
+    """``Unions``: ``value: int | str``."""
+
+    nested: Any
+    """``Nested``: ``child: Scalars``, ``children: list[Scalars]``."""
+
+    recursive: Any
+    """``Node``: ``name: str``, ``children: list[Node] = []``."""
+
+    collections: Any
+    """``Collections``: ``tags: list[str]``, ``pair: tuple[int, str]``,
+    ``unique: set[int]``, ``mapping: dict[str, int]``."""
+
+    temporal: Any
+    """``Temporal``: ``moment: datetime``, ``day: date``, ``clock: time``,
+    ``span: timedelta``, ``ident: UUID``, ``amount: Decimal``."""
+
+    aliases: Any
+    """``Aliases``: field ``user_name: str`` whose wire name is ``userName``."""
+
+    constraints: Any
+    """``Constraints``: ``age: int`` with ``0 <= age <= 150``,
+    ``name: str`` of length 2 to 10, ``code: str`` matching ``^[A-Z]{3}$``."""
+
+    query: Any
+    """``QueryParams``: ``page: int``, ``tags: list[str] = []``."""
+
+    headers: Any
+    """``HeaderParams``: ``x_token: str`` (the ``X-Token`` header)."""
+
+    path: Any
+    """``PathParams``: ``item_id: int``."""
+
+    cookies: Any
+    """``CookieParams``: ``session: str``."""
+
+
+BODY_MODELS = (
+    'scalars',
+    'optionals',
+    'choices',
+    'unions',
+    'nested',
+    'recursive',
+    'collections',
+    'temporal',
+    'aliases',
+    'constraints',
+)

@@ -1,0 +1,120 @@
+"""The conformance tests, as a pytest class a backend's test module exposes."""
+
+import json
+from typing import Any
+
+import pytest
+from django.http import HttpResponse
+from django.test import RequestFactory
+
+from dmr.openapi import OpenAPIConfig, build_schema
+from dmr.testing.conformance._app import conformance_api
+from dmr.testing.conformance._cases import BODY_CASES, BodyCase
+from dmr.testing.conformance._catalogue import BODY_MODELS, Catalogue
+from dmr.testing.conformance._shapes import REFERENCE, shape
+
+OPENAPI_VERSIONS = ('3.0.3', '3.1.0', '3.2.0')
+_factory = RequestFactory()
+
+
+def _errors(response: HttpResponse) -> list[tuple[tuple[Any, ...], str]]:
+    return [
+        (tuple(detail['loc']), detail['type']) for detail in json.loads(response.content)['detail']
+    ]
+
+
+def _post(view: Any, body: Any) -> HttpResponse:
+    content = body if isinstance(body, bytes) else json.dumps(body).encode()
+    return view(_factory.post('/', content, content_type='application/json'))  # type: ignore[no-any-return]
+
+
+def conformance_suite(catalogue: Catalogue) -> type:
+    """A pytest test class that checks one backend against the catalogue.
+
+    >>> TestConformance = conformance_suite(Catalogue(serializer=MySerializer, ...))
+    """
+
+    def view(name: str) -> Any:
+        controllers, _ = conformance_api(catalogue)
+        return controllers[name].as_view()
+
+    def component_request(query: str = 'page=2&tags=a&tags=b', **headers: str) -> Any:
+        request = _factory.get(f'/?{query}', headers={'X-Token': 't', **headers})
+        request.COOKIES['session'] = 's'
+        return request
+
+    class TestConformance:
+        """The conformance suite of dmr's serializer backends."""
+
+        @pytest.mark.parametrize('case', BODY_CASES, ids=[case.id for case in BODY_CASES])
+        def test_body(self, case: BodyCase) -> None:
+            """Each body is answered with the status and errors every backend gives."""
+            response = _post(view(case.model), case.body)
+            assert response.status_code == case.status, response.content
+            if case.status == 201:
+                expected = case.body if case.echo is None else case.echo
+                assert json.loads(response.content) == expected
+            elif case.errors is not None:
+                assert _errors(response) == list(case.errors)
+
+        @pytest.mark.parametrize('model', BODY_MODELS)
+        def test_invalid_response_is_422(self, model: str) -> None:
+            """An endpoint returning data that breaks its model answers 422."""
+            response = view(model)(_factory.put('/'))
+            assert response.status_code == 422
+            assert all(loc[0] == 'response' for loc, _ in _errors(response))
+
+        def test_components_are_parsed(self) -> None:
+            """Query (with a repeated key), headers, path and cookies reach the endpoint."""
+            response = view('components')(component_request(), item_id='5')
+            assert response.status_code == 200
+            assert json.loads(response.content) == {'page': 2, 'tags': ['a', 'b']}
+
+        @pytest.mark.parametrize(
+            ('query', 'item_id', 'headers', 'cookie', 'expected'),
+            [
+                ('page=x', '5', True, True, [(('query', 'page'), 'type_error')]),
+                ('tags=a', '5', True, True, [(('query', 'page'), 'missing')]),
+                ('page=1', 'five', True, True, [(('path', 'item_id'), 'type_error')]),
+                ('page=1', '5', False, True, [(('headers', 'x_token'), 'missing')]),
+                ('page=1', '5', True, False, [(('cookies', 'session'), 'missing')]),
+            ],
+            ids=['query-type', 'query-missing', 'path-type', 'header-missing', 'cookie-missing'],
+        )
+        def test_component_errors(
+            self,
+            query: str,
+            item_id: str,
+            headers: bool,
+            cookie: bool,
+            expected: list[tuple[tuple[Any, ...], str]],
+        ) -> None:
+            """Each component's errors are located under its name."""
+            request = _factory.get(f'/?{query}', headers={'X-Token': 't'} if headers else {})
+            if cookie:
+                request.COOKIES['session'] = 's'
+            response = view('components')(request, item_id=item_id)
+            assert response.status_code == 400
+            assert _errors(response) == expected
+
+        @pytest.mark.parametrize('version', OPENAPI_VERSIONS)
+        def test_openapi_document_is_valid(self, version: str) -> None:
+            """The document of the conformance API validates in each version."""
+            from openapi_spec_validator import validate  # noqa: PLC0415 - a test dependency
+
+            _, router = conformance_api(catalogue)
+            validate(build_schema(router, OpenAPIConfig(openapi_version=version)))
+
+        @pytest.mark.parametrize('model', BODY_MODELS)
+        def test_schema_matches_the_reference(self, model: str) -> None:
+            """Each model's request and response schemas have the reference shape."""
+            _, router = conformance_api(catalogue)
+            document = build_schema(router, OpenAPIConfig(openapi_version='3.1.0'))
+            definitions = document['components']['schemas']
+            operations = document['paths'][f'/conformance/{model}/']
+            request = operations['post']['requestBody']['content']['application/json']
+            response = operations['post']['responses']['201']['content']['application/json']
+            assert shape(request['schema'], definitions) == REFERENCE[model]['request']
+            assert shape(response['schema'], definitions) == REFERENCE[model]['response']
+
+    return TestConformance

@@ -1,0 +1,151 @@
+"""``PydanticSerializer``: pydantic behind dmr's serializer contract."""
+
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
+
+from pydantic import ValidationError
+from pydantic_core import PydanticSerializationError
+
+from dmr.errors import ErrorDetail, ErrorType, error_detail
+from dmr.serializer import Direction, JsonSchema, UnsupportedAnnotationError
+from dmr_pydantic._adapter import InvalidDataError, PydanticAdapter
+from dmr_pydantic._errors import serialization_details, validation_details
+from dmr_pydantic._schema import Documented, document, with_refs
+from dmr_pydantic._types import CompiledType, compile_type
+
+_K = TypeVar('_K', bound=Hashable)
+_V = TypeVar('_V')
+
+_DIRECTIONS = ('request', 'response')
+
+
+def _cached(cache: dict[_K, _V], key: _K, build: Callable[[], _V]) -> _V:
+    """``cache[key]``, built on first use; keys that cannot be hashed skip it."""
+    try:
+        return cache[key]
+    except KeyError:
+        pass
+    # TypeError for an unhashable annotation (Annotated[int, {...}]), anything
+    # from a broken __hash__: such a key is compiled each time it is asked for.
+    except Exception:
+        return build()
+    value = cache[key] = build()
+    return value
+
+
+class PydanticSerializer:
+    """The pydantic serializer backend.
+
+    Handles what pydantic builds a ``TypeAdapter`` for: ``BaseModel``,
+    pydantic and standard dataclasses, ``TypedDict``, and plain types
+    (``int``, ``list[str]``, ``UUID``, ``datetime``, ``Decimal``, enums,
+    ``Literal``, unions, ``Any``...). Choose it with::
+
+        DMR_SETTINGS = {'serializer': 'pydantic'}
+
+    or pin it on one controller with ``Controller[PydanticSerializer]``.
+
+    Requests are validated in pydantic's lax mode and responses in strict
+    mode. Subclass to change that, and name the subclass in the settings
+    (by dotted path) or pin it on a controller::
+
+        class StrictSerializer(PydanticSerializer):
+            strict_requests = True
+
+    A model's own ``strict=True`` config (or a field's) always applies.
+    Compiled types, adapters and schemas are cached per annotation.
+    """
+
+    name = 'pydantic'
+    validation_errors: tuple[type[Exception], ...] = (
+        InvalidDataError,  # what adapters raise for invalid data
+        ValidationError,  # the same, from code that calls pydantic directly
+        PydanticSerializationError,  # a response value pydantic cannot serialize
+    )
+
+    strict_requests: bool = False
+    """Validate JSON request bodies in strict mode: ``"1"`` is no ``int``.
+
+    Query strings, headers, cookies and path segments are text, and other
+    request bodies (MessagePack, say) are validated like them: those are
+    always coerced.
+    """
+
+    strict_responses: bool = True
+    """Validate responses in strict mode (as JSON: ISO strings are dates)."""
+
+    def __init__(
+        self,
+        *,
+        strict_requests: bool | None = None,
+        strict_responses: bool | None = None,
+    ) -> None:
+        if strict_requests is not None:
+            self.strict_requests = strict_requests
+        if strict_responses is not None:
+            self.strict_responses = strict_responses
+        self._types: dict[Any, CompiledType | str] = {}
+        self._adapters: dict[tuple[Any, Direction], PydanticAdapter] = {}
+        self._schemas: dict[Any, Documented] = {}
+
+    def supports(self, annotation: Any, /) -> bool:
+        """Whether pydantic can validate and serialize ``annotation``; never raises."""
+        return isinstance(self._compile(annotation), CompiledType)
+
+    def adapter(self, annotation: Any, /, *, direction: Direction) -> PydanticAdapter:
+        """The adapter for ``annotation``, compiled on first use.
+
+        Raise :class:`dmr.serializer.UnsupportedAnnotationError` (a
+        ``TypeError``) when pydantic cannot handle ``annotation``.
+        """
+        if direction not in _DIRECTIONS:
+            raise ValueError(f'direction must be one of {_DIRECTIONS}, not {direction!r}')
+        return _cached(
+            self._adapters,
+            (annotation, direction),
+            lambda: self._build_adapter(annotation, direction),
+        )
+
+    def error_details(self, error: Exception, /) -> list[ErrorDetail]:
+        """Convert one of :attr:`validation_errors` into error details."""
+        if isinstance(error, InvalidDataError):
+            return validation_details(error.error, error.graph)
+        if isinstance(error, ValidationError):
+            return validation_details(error, None)
+        if isinstance(error, PydanticSerializationError):
+            return serialization_details(error)
+        return [error_detail(str(error), [], ErrorType.VALUE_ERROR)]
+
+    def json_schema(
+        self,
+        annotation: Any,
+        /,
+        *,
+        direction: Direction,
+        ref_template: str,
+    ) -> tuple[JsonSchema, dict[str, JsonSchema]]:
+        """JSON Schema of ``annotation`` from pydantic, with dmr's conventions."""
+        compiled = self._compiled(annotation)
+        documented = _cached(self._schemas, annotation, lambda: document(compiled.adapter))
+        schema, definitions = documented[direction]
+        return with_refs(schema, ref_template), with_refs(definitions, ref_template)
+
+    def _compile(self, annotation: Any) -> CompiledType | str:
+        return _cached(self._types, annotation, lambda: compile_type(annotation))
+
+    def _compiled(self, annotation: Any) -> CompiledType:
+        compiled = self._compile(annotation)
+        if isinstance(compiled, str):
+            raise UnsupportedAnnotationError(f'{annotation!r}: {compiled}')
+        return compiled
+
+    def _build_adapter(self, annotation: Any, direction: Direction) -> PydanticAdapter:
+        compiled = self._compiled(annotation)
+        return PydanticAdapter(
+            annotation,
+            adapter=compiled.adapter,
+            graph=compiled.graph,
+            direction=direction,
+            strict=self.strict_requests if direction == 'request' else self.strict_responses,
+            array_fields=compiled.array_fields,
+        )

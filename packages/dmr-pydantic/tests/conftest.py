@@ -1,0 +1,23 @@
+"""Django settings for the dmr-pydantic tests.
+
+pytest-django sets Django up from these settings and provides the ``client``
+fixture the HTTP tests use.
+"""
+
+import django.conf
+
+
+def pytest_configure() -> None:
+    """Configure Django before pytest-django sets it up."""
+    django.conf.settings.configure(
+        INSTALLED_APPS=['dmr'],
+        DMR_SETTINGS={
+            'serializer': 'pydantic',
+            'parsers': ['dmr.parsers.JsonParser', 'pydantic_formats.PlainJsonParser'],
+            'renderers': ['dmr.renderers.JsonRenderer', 'pydantic_formats.PlainJsonRenderer'],
+        },
+        ROOT_URLCONF='pydantic_urls',
+        ALLOWED_HOSTS=['*'],
+        SECRET_KEY='dmr-pydantic-tests',
+        USE_TZ=True,
+    )

@@ -1,0 +1,180 @@
+"""Query, headers, path and cookies: text coerced into typed fields."""
+
+import uuid
+
+
+def test_query_text_is_coerced_to_field_types(client):
+    """Query values arrive as text; `'2'` and `'true'` become `2` and `True`."""
+    response = client.get('/api/search/?q=dmr&page=2&exact=true')
+
+    assert response.status_code == 200
+    assert response.json() == {'q': 'dmr', 'page': 2, 'exact': True, 'tags': []}
+
+
+def test_repeated_query_keys_fill_a_list_field(client):
+    """Every value of a repeated key is collected into the list field."""
+    response = client.get('/api/search/?q=dmr&tags=a&tags=b')
+
+    assert response.status_code == 200
+    assert response.json()['tags'] == ['a', 'b']
+
+
+def test_single_query_value_of_a_list_field_is_a_list(client):
+    """One value for a list field is still a list of one."""
+    response = client.get('/api/search/?q=dmr&tags=a')
+
+    assert response.json()['tags'] == ['a']
+
+
+def test_repeated_key_of_a_scalar_field_keeps_the_last_value(client):
+    """A scalar field takes one value when its key repeats."""
+    response = client.get('/api/search/?q=first&q=last')
+
+    assert response.json()['q'] == 'last'
+
+
+def test_query_value_that_is_not_a_number_is_a_type_error(client):
+    """Text that does not parse as the field's type is located at the field."""
+    response = client.get('/api/search/?q=dmr&page=two')
+
+    assert response.status_code == 400
+    assert response.json()['detail'] == [
+        {
+            'msg': 'Input should be a valid integer, unable to parse string as an integer',
+            'loc': ['query', 'page'],
+            'type': 'type_error',
+        },
+    ]
+
+
+def test_missing_query_parameter_is_missing(client):
+    """A required query parameter that is absent is `missing` at its name."""
+    response = client.get('/api/search/')
+
+    assert response.status_code == 400
+    assert response.json()['detail'] == [
+        {'msg': 'Field required', 'loc': ['query', 'q'], 'type': 'missing'},
+    ]
+
+
+def test_headers_are_read_by_snake_case_field_names(client):
+    """`X-API-Token` fills `x_api_token`; text is coerced into an `int`."""
+    response = client.get(
+        '/api/headers/',
+        headers={'X-API-Token': 'secret', 'X-Retries': '3'},
+    )
+
+    assert response.status_code == 200
+    assert response.json()['x_api_token'] == 'secret'
+    assert response.json()['x_retries'] == 3
+
+
+def test_aliased_field_reads_the_header_of_its_alias(client):
+    """`Field(alias='user_agent')` maps `User-Agent` to `agent`."""
+    response = client.get(
+        '/api/headers/',
+        headers={'X-API-Token': 'secret', 'User-Agent': 'tests'},
+    )
+
+    assert response.json()['user_agent'] == 'tests'
+
+
+def test_comma_joined_header_fills_a_list_field(client):
+    """A list header field splits its comma-joined value and coerces items."""
+    response = client.get(
+        '/api/headers/',
+        headers={'X-API-Token': 'secret', 'X-Request-Ids': '1, 2,3'},
+    )
+
+    assert response.json()['x_request_ids'] == [1, 2, 3]
+
+
+def test_missing_header_is_missing_at_its_field_name(client):
+    """A required header that is absent is reported by its field's wire name."""
+    response = client.get('/api/headers/')
+
+    assert response.status_code == 400
+    assert response.json()['detail'] == [
+        {'msg': 'Field required', 'loc': ['headers', 'x_api_token'], 'type': 'missing'},
+    ]
+
+
+def test_invalid_header_item_is_located_by_index(client):
+    """An item of a list header that is not a number is located by its index."""
+    response = client.get(
+        '/api/headers/',
+        headers={'X-API-Token': 'secret', 'X-Request-Ids': '1,x'},
+    )
+
+    assert response.status_code == 400
+    assert response.json()['detail'][0]['loc'] == ['headers', 'x_request_ids', 1]
+    assert response.json()['detail'][0]['type'] == 'type_error'
+
+
+def test_path_segments_are_coerced(client):
+    """A `<str:...>` path segment becomes the model's `int` field."""
+    response = client.get('/api/items/12/blue-chair/')
+
+    assert response.status_code == 200
+    assert response.json() == {'item_id': 12, 'slug': 'blue-chair'}
+
+
+def test_invalid_path_segment_is_located_at_its_name(client):
+    """A path segment that does not parse is located at the path parameter."""
+    response = client.get('/api/items/twelve/blue-chair/')
+
+    assert response.status_code == 400
+    assert response.json()['detail'][0]['loc'] == ['path', 'item_id']
+    assert response.json()['detail'][0]['type'] == 'type_error'
+
+
+def test_cookies_are_validated(client):
+    """Cookies are coerced into a UUID and checked against a Literal."""
+    session = uuid.uuid4()
+    client.cookies['session_id'] = str(session)
+    client.cookies['theme'] = 'dark'
+
+    response = client.get('/api/session/')
+
+    assert response.status_code == 200
+    assert response.json() == {'session_id': str(session), 'theme': 'dark'}
+
+
+def test_invalid_cookie_is_located_at_its_name(client):
+    """A cookie outside its Literal values is a `value_error` at the cookie."""
+    client.cookies['session_id'] = str(uuid.uuid4())
+    client.cookies['theme'] = 'sepia'
+
+    response = client.get('/api/session/')
+
+    assert response.status_code == 400
+    assert response.json()['detail'] == [
+        {
+            'msg': "Input should be 'dark' or 'light'",
+            'loc': ['cookies', 'theme'],
+            'type': 'value_error',
+        },
+    ]
+
+
+def test_invalid_uuid_cookie_is_a_value_error(client):
+    """Text that is no UUID is a `value_error`, as from the other backends."""
+    client.cookies['session_id'] = 'not-a-uuid'
+
+    response = client.get('/api/session/')
+
+    assert response.status_code == 400
+    [detail] = response.json()['detail']
+    assert detail['loc'] == ['cookies', 'session_id']
+    assert detail['type'] == 'value_error'
+
+
+def test_every_invalid_query_parameter_is_reported(client):
+    """A missing and an invalid parameter give one 400 with both details."""
+    response = client.get('/api/search/?page=x')
+
+    assert response.status_code == 400
+    assert [detail['loc'] for detail in response.json()['detail']] == [
+        ['query', 'q'],
+        ['query', 'page'],
+    ]

@@ -1,0 +1,113 @@
+"""dmr-pydantic passes the conformance kit that dmr-core ships."""
+
+import datetime
+import decimal
+import uuid
+from typing import Annotated, Any, Literal
+
+import pydantic
+
+from dmr.testing.conformance import Catalogue, Colour, conformance_suite
+from dmr_pydantic import PydanticSerializer
+
+
+class Scalars(pydantic.BaseModel):
+    text: str
+    count: int
+    ratio: float
+    flag: bool
+
+
+class Optionals(pydantic.BaseModel):
+    nullable: int | None
+    defaulted: int = 7
+    maybe: int | None = None
+
+
+class Choices(pydantic.BaseModel):
+    colour: Colour
+    mode: Literal['fast', 'slow']
+
+
+class Unions(pydantic.BaseModel):
+    value: int | str
+
+
+class Nested(pydantic.BaseModel):
+    child: Scalars
+    children: list[Scalars]
+
+
+class Node(pydantic.BaseModel):
+    name: str
+    children: list['Node'] = []
+
+
+class Collections(pydantic.BaseModel):
+    tags: list[str]
+    pair: tuple[int, str]
+    unique: set[int]
+    mapping: dict[str, int]
+
+
+class Temporal(pydantic.BaseModel):
+    moment: datetime.datetime
+    day: datetime.date
+    clock: datetime.time
+    span: datetime.timedelta
+    ident: uuid.UUID
+    amount: decimal.Decimal
+
+
+class Aliases(pydantic.BaseModel):
+    user_name: str = pydantic.Field(alias='userName')
+
+
+class Constraints(pydantic.BaseModel):
+    age: Annotated[int, pydantic.Field(ge=0, le=150)]
+    name: Annotated[str, pydantic.Field(min_length=2, max_length=10)]
+    code: Annotated[str, pydantic.Field(pattern='^[A-Z]{3}$')]
+
+
+class QueryParams(pydantic.BaseModel):
+    page: int
+    tags: list[str] = []
+
+
+class HeaderParams(pydantic.BaseModel):
+    x_token: str
+
+
+class PathParams(pydantic.BaseModel):
+    item_id: int
+
+
+class CookieParams(pydantic.BaseModel):
+    session: str
+
+
+def construct(model: Any, fields: dict[str, Any]) -> Any:
+    """``model_construct`` skips validation."""
+    return model.model_construct(**fields)
+
+
+TestConformance = conformance_suite(
+    Catalogue(
+        serializer=PydanticSerializer,
+        construct=construct,
+        scalars=Scalars,
+        optionals=Optionals,
+        choices=Choices,
+        unions=Unions,
+        nested=Nested,
+        recursive=Node,
+        collections=Collections,
+        temporal=Temporal,
+        aliases=Aliases,
+        constraints=Constraints,
+        query=QueryParams,
+        headers=HeaderParams,
+        path=PathParams,
+        cookies=CookieParams,
+    ),
+)
