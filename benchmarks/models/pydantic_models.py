@@ -1,4 +1,4 @@
-"""The benchmark's models as pydantic models (upstream, django-ninja, FastAPI)."""
+"""The benchmark's models as pydantic models (dmr, upstream, django-ninja, FastAPI)."""
 
 import datetime
 import decimal
@@ -63,6 +63,13 @@ class UserQuery(pydantic.BaseModel):
     count: int
     page: int
     filter: str
+
+
+class UserHeaders(pydantic.BaseModel):
+    """The required headers, as dmr names them (``X-API-Token`` is ``x_api_token``)."""
+
+    x_api_token: str
+    x_request_origin: str
 
 
 class HttpHeaders(pydantic.BaseModel):
