@@ -1,6 +1,5 @@
 """OpenAPI responses: success, declared, semantic, headers and media types."""
 
-
 from django.http import HttpResponse
 from django.test import override_settings
 

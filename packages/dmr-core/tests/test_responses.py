@@ -213,3 +213,25 @@ def test_unencodable_response_without_validation_is_500():
     """Without validation, an unencodable value is a server error."""
     response = Unencodable.as_view()(factory.get('/'))
     assert response.status_code == 500
+
+
+class Located(Controller):
+    @modify(extra_responses=[ResponseSpec(ErrorModel, status_code=404)])
+    def get(self) -> User:
+        raise APIError(
+            'No such user',
+            status_code=404,
+            loc=['path', 'user_id'],
+            error_type='not_found',
+        )
+
+
+def test_api_error_message_may_carry_loc_and_type():
+    """A message ``APIError`` can say where the problem is and what it is."""
+    response = call(Located, factory.get('/'))
+    assert response.status_code == 404
+    assert detail(response) == {
+        'msg': 'No such user',
+        'loc': ['path', 'user_id'],
+        'type': 'not_found',
+    }

@@ -76,9 +76,13 @@ class APIError(Exception):
     """Answer the current request with ``status_code`` and a body.
 
     ``raise APIError('Not found', status_code=404)`` answers with the default
-    error model; ``raise APIError(model, status_code=409)`` answers with
-    ``model`` rendered like any response. Declare the status on the endpoint
-    (``extra_responses`` or ``@validate``) so it is documented and validated.
+    error model, whose one detail may carry a ``loc`` and an ``error_type``
+    (``api_error`` by default); ``raise APIError(model, status_code=409)``
+    answers with ``model`` rendered like any response. Declare the status on
+    the endpoint (``extra_responses`` or ``@validate``) so it is documented
+    and validated.
+
+    >>> raise APIError('No such user', status_code=404, loc=['path', 'user_id'])
     """
 
     def __init__(
@@ -87,11 +91,13 @@ class APIError(Exception):
         *,
         status_code: int,
         headers: dict[str, str] | None = None,
+        loc: Sequence[str | int] = (),
+        error_type: str = ErrorType.API_ERROR,
     ) -> None:
         super().__init__(model_or_message, status_code)
         if isinstance(model_or_message, str):
             model_or_message = error_model(
-                [error_detail(model_or_message, type=ErrorType.API_ERROR)],
+                [error_detail(model_or_message, loc, error_type)],
             )
         self.content = model_or_message
         self.status_code = status_code

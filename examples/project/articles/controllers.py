@@ -1,0 +1,132 @@
+"""The articles API (sync): filtered and paginated listing, create, read, replace, delete."""
+
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from dmr import APIError, Body, Controller, Path, Query, modify
+from dmr.errors import ErrorDetail, error_detail, error_model
+from dmr.openapi import OperationInfo
+
+from articles.models import Article
+from articles.schemas import (
+    ArticleIn,
+    ArticleOut,
+    ArticlePath,
+    ArticleQuery,
+    Ordering,
+    article_out,
+)
+from newsroom.errors import conflict_on_integrity_error, conflict_spec, not_found, not_found_spec
+from newsroom.pagination import PAGE_PAST_THE_END, Page, paginate
+from tags.models import Tag
+from users.models import User
+
+SLUG_TAKEN = 'An article with this slug already exists'
+SLUG_CONFLICT = conflict_spec(SLUG_TAKEN)
+on_slug_taken = conflict_on_integrity_error(SLUG_TAKEN, 'slug')
+
+ORDERINGS = {
+    Ordering.NEWEST: ('-created_at', '-id'),
+    Ordering.OLDEST: ('created_at', 'id'),
+    Ordering.TITLE: ('title', 'id'),
+}
+
+
+def articles() -> QuerySet[Article]:
+    """Articles with their authors and tags, in three queries for any number."""
+    return Article.objects.select_related('author').prefetch_related('tags')
+
+
+def get_article(article_id: int) -> Article:
+    """The article with id ``article_id``, or a 404."""
+    try:
+        return articles().get(pk=article_id)
+    except Article.DoesNotExist:
+        raise not_found(f'No article has id {article_id}', 'article_id') from None
+
+
+def references(payload: ArticleIn) -> tuple[User, list[Tag]]:
+    """The author and the tags ``payload`` names; a 400 names those that do not exist."""
+    author = User.objects.filter(pk=payload.author_id).first()
+    tags = list(Tag.objects.filter(slug__in=payload.tags))
+    known = {tag.slug for tag in tags}
+    errors: list[ErrorDetail] = []
+    if author is None:
+        errors.append(error_detail(f'No user has id {payload.author_id}', ['body', 'author_id']))
+    errors.extend(
+        error_detail(f'No tag has slug {slug!r}', ['body', 'tags', index])
+        for index, slug in enumerate(payload.tags)
+        if slug not in known
+    )
+    if author is None or errors:
+        raise APIError(error_model(errors), status_code=400)
+    return author, tags
+
+
+def save_article(article: Article, payload: ArticleIn) -> Article:
+    """Write ``payload`` into ``article``; a taken slug raises ``IntegrityError``."""
+    article.author, tags = references(payload)
+    article.slug = payload.slug
+    article.title = payload.title
+    article.body = payload.body
+    article.published = payload.published
+    with transaction.atomic():
+        article.save()
+        article.tags.set(tags)
+    return get_article(article.pk)
+
+
+class ArticleListController(Controller):
+    """All articles."""
+
+    operation = OperationInfo(tags=['articles'])
+
+    @modify(extra_responses=[PAGE_PAST_THE_END])
+    def get(self, query: Query[ArticleQuery]) -> Page[ArticleOut]:
+        """List articles, newest first unless ``ordering`` says otherwise.
+
+        Every filter given must match: ``tag`` may be repeated, and then an
+        article must carry all of those tags.
+        """
+        found = articles().order_by(*ORDERINGS[query.ordering])
+        if query.author is not None:
+            found = found.filter(author_id=query.author)
+        for slug in query.tag:
+            found = found.filter(tags__slug=slug)
+        if query.published is not None:
+            found = found.filter(published=query.published)
+        if query.search is not None:
+            found = found.filter(
+                Q(title__icontains=query.search) | Q(body__icontains=query.search)
+            )
+        return paginate(found, query, article_out)
+
+    @modify(extra_responses=[SLUG_CONFLICT], error_handler=on_slug_taken)
+    def post(self, payload: Body[ArticleIn]) -> ArticleOut:
+        """Write an article.
+
+        ``author_id`` and every slug in ``tags`` must exist, or the answer is
+        a 400 that points at them.
+        """
+        return article_out(save_article(Article(), payload))
+
+
+class ArticleDetailController(Controller):
+    """One article, by id."""
+
+    operation = OperationInfo(tags=['articles'])
+    responses = (not_found_spec('No article has this id'),)
+
+    def get(self, path: Path[ArticlePath]) -> ArticleOut:
+        """Read an article."""
+        return article_out(get_article(path.article_id))
+
+    @modify(extra_responses=[SLUG_CONFLICT], error_handler=on_slug_taken)
+    def put(self, path: Path[ArticlePath], payload: Body[ArticleIn]) -> ArticleOut:
+        """Replace an article."""
+        return article_out(save_article(get_article(path.article_id), payload))
+
+    def delete(self, path: Path[ArticlePath]) -> None:
+        """Delete an article."""
+        deleted, _ = Article.objects.filter(pk=path.article_id).delete()
+        if not deleted:
+            raise not_found(f'No article has id {path.article_id}', 'article_id')

@@ -1,0 +1,74 @@
+"""``manage.py load_demo_data``: a few users, tags and articles to try the API on.
+
+It can run any number of times: each demo row is found by its unique email
+or slug and set back to its demo content, and rows it did not create are
+left alone.
+"""
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from articles.models import Article
+from tags.models import Tag
+from users.models import User
+
+USERS = (
+    ('ada@example.com', 'Ada Lovelace', 'Writes about engines and what they compute.'),
+    ('grace@example.com', 'Grace Hopper', 'Compilers, standards, and nanoseconds.'),
+    ('alan@example.com', 'Alan Turing', ''),
+)
+TAGS = (
+    ('django', 'Django'),
+    ('python', 'Python'),
+    ('rest', 'REST'),
+    ('openapi', 'OpenAPI'),
+    ('async', 'Async'),
+)
+# slug, title, author's email, tags, published
+ARTICLES = (
+    ('typed-controllers', 'Typed controllers', 'ada@example.com', ('django', 'python'), True),
+    ('pagination-done-right', 'Pagination done right', 'ada@example.com', ('rest',), True),
+    ('documents-that-cannot-drift', 'Documents that cannot drift', 'grace@example.com',
+     ('openapi', 'rest'), True),
+    ('async-all-the-way', 'Async all the way down', 'grace@example.com',
+     ('async', 'django', 'python'), True),
+    ('a-draft', 'A draft nobody should read yet', 'alan@example.com', (), False),
+)  # fmt: skip
+
+
+class Command(BaseCommand):
+    """Create or reset the demo rows."""
+
+    help = 'Loads the demo users, tags and articles; safe to run again.'
+
+    @transaction.atomic
+    def handle(self, *_args: Any, **_options: Any) -> None:
+        """Write every demo row, then say how many are new."""
+        created = 0
+        users = {}
+        for email, name, bio in USERS:
+            users[email], new = User.objects.update_or_create(
+                email=email,
+                defaults={'name': name, 'bio': bio},
+            )
+            created += new
+        tags = {}
+        for slug, name in TAGS:
+            tags[slug], new = Tag.objects.update_or_create(slug=slug, defaults={'name': name})
+            created += new
+        for slug, title, email, tag_slugs, published in ARTICLES:
+            article, new = Article.objects.update_or_create(
+                slug=slug,
+                defaults={
+                    'title': title,
+                    'body': f'The demo text of "{title}".',
+                    'author': users[email],
+                    'published': published,
+                },
+            )
+            article.tags.set([tags[tag] for tag in tag_slugs])
+            created += new
+        total = len(USERS) + len(TAGS) + len(ARTICLES)
+        self.stdout.write(f'Demo data: {created} rows created, {total - created} already there.')

@@ -1,0 +1,17 @@
+from django.db import models
+
+
+class Article(models.Model):
+    """An article: one author, any number of tags, a unique slug."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    title = models.CharField(max_length=200)
+    body = models.TextField(blank=True, default='')
+    author = models.ForeignKey('users.User', on_delete=models.CASCADE, related_name='articles')
+    tags = models.ManyToManyField('tags.Tag', related_name='articles', blank=True)
+    published = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return self.slug

@@ -1,0 +1,99 @@
+"""What the articles API reads and writes."""
+
+import datetime
+import enum
+from typing import Annotated
+
+import msgspec
+
+from articles.models import Article
+from newsroom.pagination import PageQuery
+from tags.schemas import Slug as TagSlug
+
+ArticleSlug = Annotated[
+    str,
+    msgspec.Meta(
+        min_length=1,
+        max_length=80,
+        pattern=r'^[a-z0-9]+(?:-[a-z0-9]+)*$',
+        examples=['hello-dmr'],
+    ),
+]
+Title = Annotated[str, msgspec.Meta(min_length=1, max_length=200, examples=['Hello, dmr'])]
+Id = Annotated[int, msgspec.Meta(ge=1)]
+Search = Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
+
+
+class ArticleIn(msgspec.Struct, forbid_unknown_fields=True):
+    """An article as a client creates or replaces it; tags are given by slug."""
+
+    slug: ArticleSlug
+    title: Title
+    author_id: Id
+    body: str = ''
+    tags: Annotated[list[TagSlug], msgspec.Meta(max_length=20)] = []
+    published: bool = False
+
+
+class AuthorOut(msgspec.Struct):
+    """Who wrote an article."""
+
+    id: int
+    name: str
+
+
+class ArticleOut(msgspec.Struct):
+    """An article."""
+
+    id: int
+    slug: str
+    title: str
+    body: str
+    published: bool
+    author: AuthorOut
+    tags: list[str]
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+
+
+class Ordering(enum.StrEnum):
+    """How the article listing is sorted."""
+
+    NEWEST = 'newest'
+    OLDEST = 'oldest'
+    TITLE = 'title'
+
+
+class ArticleQuery(PageQuery):
+    """Filters of the article listing; all of them must match."""
+
+    author: Annotated[Id | None, msgspec.Meta(description='The id of the author')] = None
+    tag: Annotated[
+        list[str],
+        msgspec.Meta(description='A tag slug; repeat it to require several tags'),
+    ] = msgspec.field(default_factory=list)
+    published: bool | None = None
+    search: Annotated[
+        Search | None,
+        msgspec.Meta(description='Part of the title or body'),
+    ] = None
+    ordering: Ordering = Ordering.NEWEST
+
+
+class ArticlePath(msgspec.Struct):
+    article_id: int
+
+
+def article_out(article: Article) -> ArticleOut:
+    """The API's view of ``article`` (its author and tags should be fetched with it)."""
+    return ArticleOut(
+        id=article.pk,
+        slug=article.slug,
+        title=article.title,
+        body=article.body,
+        published=article.published,
+        author=AuthorOut(id=article.author.pk, name=article.author.name),
+        tags=[tag.slug for tag in article.tags.all()],
+        created_at=article.created_at,
+        updated_at=article.updated_at,
+    )

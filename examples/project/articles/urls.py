@@ -1,0 +1,9 @@
+from dmr.routing import path
+
+from articles.controllers import ArticleDetailController, ArticleListController
+
+app_name = 'articles'
+urlpatterns = [
+    path('', ArticleListController.as_view(), name='list'),
+    path('<int:article_id>/', ArticleDetailController.as_view(), name='detail'),
+]

@@ -1,0 +1,1 @@
+"""The newsroom example project: users write articles, articles carry tags."""

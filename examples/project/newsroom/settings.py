@@ -1,0 +1,49 @@
+"""Settings of the newsroom example project.
+
+The database is SQLite (``db.sqlite3`` beside ``manage.py``) unless
+``DATABASE_URL`` names another one, such as
+``postgres://news:news@127.0.0.1:5432/news``; see :mod:`newsroom.database`.
+``DJANGO_DEBUG=1`` turns debug mode on, ``DJANGO_SECRET_KEY`` and
+``DJANGO_ALLOWED_HOSTS`` (comma-separated) are what a deployment sets.
+"""
+
+import os
+from pathlib import Path
+
+from newsroom.database import database_from_url
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+SECRET_KEY = os.environ.get('DJANGO_SECRET_KEY', 'newsroom-example-only-not-a-secret')
+DEBUG = os.environ.get('DJANGO_DEBUG') == '1'
+ALLOWED_HOSTS = os.environ.get('DJANGO_ALLOWED_HOSTS', '127.0.0.1,localhost,testserver').split(',')
+
+INSTALLED_APPS = [
+    'dmr',
+    'users',
+    'tags',
+    'articles',
+]
+
+# A JSON API without sessions or cookies: no CSRF, session or auth middleware.
+MIDDLEWARE = [
+    'django.middleware.security.SecurityMiddleware',
+    'django.middleware.common.CommonMiddleware',
+]
+
+ROOT_URLCONF = 'newsroom.urls'
+WSGI_APPLICATION = 'newsroom.wsgi.application'
+
+DATABASES = {
+    'default': database_from_url(
+        os.environ.get('DATABASE_URL') or 'sqlite:///db.sqlite3',
+        base_dir=BASE_DIR,
+    ),
+}
+DEFAULT_AUTO_FIELD = 'django.db.models.BigAutoField'
+
+USE_TZ = True
+TIME_ZONE = 'UTC'
+LANGUAGE_CODE = 'en-us'
+
+DMR_SETTINGS = {'serializer': 'msgspec'}

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class TagsConfig(AppConfig):
+    """Labels articles carry; served by async controllers."""
+
+    name = 'tags'

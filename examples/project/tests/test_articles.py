@@ -1,0 +1,252 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from articles.models import Article
+from tests.helpers import locs, write_article
+
+pytestmark = pytest.mark.django_db
+
+ARTICLES = '/api/articles/'
+
+
+def article_payload(author, **fields):
+    return {'slug': 'hello-dmr', 'title': 'Hello, dmr', 'author_id': author.pk} | fields
+
+
+def test_create_answers_201_with_the_article_its_author_and_tags(post, ada, tags):
+    payload = article_payload(ada, body='Text', tags=['rest', 'django'], published=True)
+
+    response = post(ARTICLES, payload)
+
+    assert response.status_code == 201
+    body = response.json()
+    article = Article.objects.get()
+    assert body == {
+        'id': article.pk,
+        'slug': 'hello-dmr',
+        'title': 'Hello, dmr',
+        'body': 'Text',
+        'published': True,
+        'author': {'id': ada.pk, 'name': 'Ada Lovelace'},
+        'tags': ['django', 'rest'],
+        'created_at': body['created_at'],
+        'updated_at': body['updated_at'],
+    }
+    assert datetime.datetime.fromisoformat(body['created_at']) == article.created_at
+
+
+def test_create_with_defaults_is_an_unpublished_article_without_tags(post, ada):
+    body = post(ARTICLES, article_payload(ada)).json()
+
+    assert (body['body'], body['tags'], body['published']) == ('', [], False)
+
+
+def test_create_with_an_unknown_author_and_tags_answers_400_naming_each(post, tags):
+    response = post(
+        ARTICLES,
+        {**article_payload(tags['rest']), 'author_id': 999}
+        | {
+            'tags': ['django', 'nope', 'rest', 'missing'],
+        },
+    )
+
+    assert response.status_code == 400
+    assert response.json()['detail'] == [
+        {'msg': 'No user has id 999', 'loc': ['body', 'author_id'], 'type': 'value_error'},
+        {'msg': "No tag has slug 'nope'", 'loc': ['body', 'tags', 1], 'type': 'value_error'},
+        {'msg': "No tag has slug 'missing'", 'loc': ['body', 'tags', 3], 'type': 'value_error'},
+    ]
+    assert not Article.objects.exists()
+
+
+def test_create_with_a_taken_slug_answers_409(post, ada):
+    write_article(ada, 'hello-dmr')
+
+    response = post(ARTICLES, article_payload(ada))
+
+    assert response.status_code == 409
+    assert response.json()['detail'] == [
+        {
+            'msg': 'An article with this slug already exists',
+            'loc': ['body', 'slug'],
+            'type': 'api_error',
+        },
+    ]
+    assert Article.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ('fields', 'loc'),
+    [
+        ({'slug': 'Not A Slug'}, ['body', 'slug']),
+        ({'title': ''}, ['body', 'title']),
+        ({'author_id': 0}, ['body', 'author_id']),
+        ({'tags': ['ok', 'Bad Tag']}, ['body', 'tags', 1]),
+        ({'published': 'yes'}, ['body', 'published']),
+    ],
+)
+def test_create_with_an_invalid_field_answers_400(post, ada, fields, loc):
+    response = post(ARTICLES, article_payload(ada, **fields))
+
+    assert response.status_code == 400
+    assert locs(response) == [loc]
+
+
+def test_read_answers_the_article(client, ada, tags):
+    article = write_article(ada, 'hello', tags['python'])
+
+    response = client.get(f'{ARTICLES}{article.pk}/')
+
+    assert response.status_code == 200
+    assert (response.json()['slug'], response.json()['tags']) == ('hello', ['python'])
+
+
+def test_read_an_unknown_id_answers_404(client, db):
+    response = client.get(f'{ARTICLES}999/')
+
+    assert response.status_code == 404
+    assert locs(response) == [['path', 'article_id']]
+
+
+def test_replace_answers_the_new_article(put, ada, grace, tags):
+    article = write_article(ada, 'hello', tags['python'], tags['rest'])
+
+    response = put(
+        f'{ARTICLES}{article.pk}/',
+        article_payload(grace, slug='bonjour', title='Bonjour', tags=['django']),
+    )
+
+    assert response.status_code == 200
+    body = response.json()
+    assert (body['id'], body['slug'], body['author'], body['tags']) == (
+        article.pk,
+        'bonjour',
+        {'id': grace.pk, 'name': 'Grace Hopper'},
+        ['django'],
+    )
+    assert body['updated_at'] > body['created_at']
+
+
+def test_replace_with_the_slug_of_another_article_answers_409(put, ada):
+    write_article(ada, 'taken')
+    article = write_article(ada, 'mine')
+
+    response = put(f'{ARTICLES}{article.pk}/', article_payload(ada, slug='taken'))
+
+    assert response.status_code == 409
+    assert Article.objects.get(pk=article.pk).slug == 'mine'
+
+
+def test_replace_an_unknown_id_answers_404(put, ada):
+    assert put(f'{ARTICLES}999/', article_payload(ada)).status_code == 404
+
+
+def test_delete_answers_204(client, ada, tags):
+    article = write_article(ada, 'hello', tags['python'])
+
+    response = client.delete(f'{ARTICLES}{article.pk}/')
+
+    assert (response.status_code, response.content) == (204, b'')
+    assert not Article.objects.exists()
+    assert tags['python'].articles.count() == 0
+
+
+def test_delete_an_unknown_id_answers_404(client, db):
+    assert client.delete(f'{ARTICLES}999/').status_code == 404
+
+
+@pytest.fixture
+def newsroom(ada, grace, tags):
+    """Four articles, written a day apart: 'd' is the newest."""
+    rows = [
+        (ada, 'a', 'Zebras', [tags['python']], True),
+        (ada, 'b', 'Apples', [tags['python'], tags['django']], True),
+        (grace, 'c', 'Mangoes', [tags['django']], False),
+        (grace, 'd', 'Kiwis in Python', [tags['rest']], True),
+    ]
+    start = timezone.now() - datetime.timedelta(days=10)
+    for day, (author, slug, title, article_tags, published) in enumerate(rows):
+        article = write_article(author, slug, *article_tags, title=title, published=published)
+        Article.objects.filter(pk=article.pk).update(
+            created_at=start + datetime.timedelta(days=day)
+        )
+
+
+def slugs(client, **query):
+    response = client.get(ARTICLES, query)
+    assert response.status_code == 200, response.content
+    return [article['slug'] for article in response.json()['items']]
+
+
+def test_list_is_newest_first(client, newsroom):
+    assert slugs(client) == ['d', 'c', 'b', 'a']
+
+
+@pytest.mark.parametrize(
+    ('ordering', 'expected'),
+    [
+        ('newest', ['d', 'c', 'b', 'a']),
+        ('oldest', ['a', 'b', 'c', 'd']),
+        ('title', ['b', 'd', 'c', 'a']),
+    ],
+)
+def test_list_ordering(client, newsroom, ordering, expected):
+    assert slugs(client, ordering=ordering) == expected
+
+
+def test_an_unknown_ordering_answers_400(client, db):
+    response = client.get(ARTICLES, {'ordering': 'best'})
+
+    assert response.status_code == 400
+    assert locs(response) == [['query', 'ordering']]
+
+
+def test_filter_by_author(client, newsroom, grace):
+    assert slugs(client, author=grace.pk) == ['d', 'c']
+
+
+def test_filter_by_one_tag(client, newsroom):
+    assert slugs(client, tag='python') == ['b', 'a']
+
+
+def test_filter_by_several_tags_requires_all_of_them(client, newsroom):
+    assert slugs(client, tag=['python', 'django']) == ['b']
+
+
+@pytest.mark.parametrize(('published', 'expected'), [('true', ['d', 'b', 'a']), ('false', ['c'])])
+def test_filter_by_published(client, newsroom, published, expected):
+    assert slugs(client, published=published) == expected
+
+
+def test_search_matches_the_title_in_any_case(client, newsroom):
+    assert slugs(client, search='PYTHON') == ['d']
+
+
+def test_filters_combine(client, newsroom, ada):
+    assert slugs(client, author=ada.pk, tag='django', published='true') == ['b']
+
+
+def test_list_pages(client, newsroom):
+    response = client.get(ARTICLES, {'per_page': 3, 'page': 2, 'ordering': 'oldest'})
+
+    body = response.json()
+    assert [article['slug'] for article in body.pop('items')] == ['d']
+    assert body == {'page': 2, 'per_page': 3, 'total': 4, 'pages': 2}
+
+
+def test_a_filtered_page_past_the_end_answers_404(client, newsroom):
+    response = client.get(ARTICLES, {'tag': 'rest', 'page': 2})
+
+    assert response.status_code == 404
+    assert response.json()['detail'][0]['msg'] == 'Page 2 does not exist; the last page is 1'
+
+
+def test_a_page_costs_three_queries_however_many_articles(
+    client, newsroom, django_assert_num_queries
+):
+    with django_assert_num_queries(3):  # count, the page with its authors, their tags
+        response = client.get(ARTICLES)
+
+    assert len(response.json()['items']) == 4

@@ -1,0 +1,99 @@
+"""The OpenAPI document: valid, complete, and served with the three UIs under /docs/."""
+
+import re
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+from dmr.controller import Controller
+from openapi_spec_validator import validate
+
+from newsroom.urls import schema
+
+ROUTES = {
+    '/api/users/': {'get', 'post'},
+    '/api/users/{user_id}/': {'get', 'put', 'delete'},
+    '/api/tags/': {'get', 'post'},
+    '/api/tags/{slug}/': {'get', 'put', 'delete'},
+    '/api/articles/': {'get', 'post'},
+    '/api/articles/{article_id}/': {'get', 'put', 'delete'},
+}
+
+
+@pytest.fixture
+def document(client):
+    response = client.get('/docs/openapi.json/')
+    assert response.status_code == 200
+    return response.json()
+
+
+def operations(document):
+    for path, item in document['paths'].items():
+        for method, operation in item.items():
+            yield path, method, operation
+
+
+def test_the_served_document_is_valid_openapi_3_1(document):
+    validate(document)
+    assert document['openapi'] == '3.1.0'
+    assert document == schema
+
+
+def test_the_document_lists_every_route_and_method(document):
+    assert {path: set(item) for path, item in document['paths'].items()} == ROUTES
+
+
+def controller_routes(patterns, prefix=''):
+    """Every route Django serves with a controller, in OpenAPI's path syntax."""
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            yield from controller_routes(pattern.url_patterns, prefix + str(pattern.pattern))
+        elif isinstance(pattern, URLPattern):
+            view_class = getattr(pattern.callback, 'view_class', None)
+            if isinstance(view_class, type) and issubclass(view_class, Controller):
+                route = re.sub(r'<(?:\w+:)?(\w+)>', r'{\1}', prefix + str(pattern.pattern))
+                yield '/' + route
+
+
+def test_every_controller_django_serves_is_documented(document):
+    assert sorted(controller_routes(get_resolver().url_patterns)) == sorted(document['paths'])
+
+
+def test_each_operation_carries_the_tag_of_its_app(document):
+    for path, _, operation in operations(document):
+        assert operation['tags'] == [path.split('/')[2]]
+
+
+def test_lookups_declare_404_and_writes_declare_409(document):
+    for path, method, operation in operations(document):
+        responses = operation['responses']
+        is_lookup = '{' in path or (path != '/api/tags/' and method == 'get')
+        assert ('404' in responses) == is_lookup, (method, path)
+        assert ('409' in responses) == (method in {'post', 'put'}), (method, path)
+
+
+def test_list_answers_are_typed_pages(document):
+    page = document['components']['schemas']['Page_ArticleOut_']
+    assert list(page['properties']) == ['items', 'page', 'per_page', 'total', 'pages']
+    assert page['properties']['items']['items'] == {'$ref': '#/components/schemas/ArticleOut'}
+
+
+def test_the_yaml_document_is_served(client):
+    response = client.get('/docs/openapi.yaml/')
+
+    assert response.status_code == 200
+    assert response.content.startswith(b'openapi: "3.1.0"\n')
+
+
+@pytest.mark.parametrize('ui', ['swagger', 'redoc', 'scalar'])
+def test_each_docs_ui_is_served(client, ui):
+    response = client.get(f'/docs/{ui}/')
+
+    assert response.status_code == 200
+    assert response['Content-Type'].startswith('text/html')
+    assert b'Newsroom' in response.content
+
+
+def test_the_root_redirects_to_swagger_ui(client):
+    response = client.get('/')
+
+    assert (response.status_code, response['Location']) == (302, '/docs/swagger/')

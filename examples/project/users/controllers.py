@@ -1,0 +1,80 @@
+"""The users API (sync): list, create, read, replace, delete."""
+
+from django.db import transaction
+from django.db.models import Q
+from dmr import Body, Controller, Path, Query, modify
+from dmr.openapi import OperationInfo
+
+from newsroom.errors import conflict_on_integrity_error, conflict_spec, not_found, not_found_spec
+from newsroom.pagination import PAGE_PAST_THE_END, Page, paginate
+from users.models import User
+from users.schemas import UserIn, UserOut, UserPath, UserQuery, user_out
+
+EMAIL_TAKEN = 'A user with this email already exists'
+EMAIL_CONFLICT = conflict_spec(EMAIL_TAKEN)
+on_email_taken = conflict_on_integrity_error(EMAIL_TAKEN, 'email')
+
+
+def get_user(user_id: int) -> User:
+    """The user with id ``user_id``, or a 404."""
+    try:
+        return User.objects.get(pk=user_id)
+    except User.DoesNotExist:
+        raise not_found(f'No user has id {user_id}', 'user_id') from None
+
+
+def save_user(user: User, payload: UserIn) -> User:
+    """Write ``payload`` into ``user``; a taken email raises ``IntegrityError``."""
+    user.email = payload.email.lower()
+    user.name = payload.name
+    user.bio = payload.bio
+    # A savepoint, so that a failed write leaves the surrounding transaction usable.
+    with transaction.atomic():
+        user.save()
+    return user
+
+
+class UserListController(Controller):
+    """All users."""
+
+    operation = OperationInfo(tags=['users'])
+
+    @modify(extra_responses=[PAGE_PAST_THE_END])
+    def get(self, query: Query[UserQuery]) -> Page[UserOut]:
+        """List users, oldest first.
+
+        ``search`` keeps the users whose email or name contains it, in any case.
+        """
+        users = User.objects.order_by('id')
+        if query.search is not None:
+            users = users.filter(
+                Q(email__icontains=query.search) | Q(name__icontains=query.search)
+            )
+        return paginate(users, query, user_out)
+
+    @modify(extra_responses=[EMAIL_CONFLICT], error_handler=on_email_taken)
+    def post(self, payload: Body[UserIn]) -> UserOut:
+        """Create a user."""
+        return user_out(save_user(User(), payload))
+
+
+class UserDetailController(Controller):
+    """One user, by id."""
+
+    operation = OperationInfo(tags=['users'])
+    responses = (not_found_spec('No user has this id'),)
+
+    def get(self, path: Path[UserPath]) -> UserOut:
+        """Read a user."""
+        return user_out(get_user(path.user_id))
+
+    @modify(extra_responses=[EMAIL_CONFLICT], error_handler=on_email_taken)
+    def put(self, path: Path[UserPath], payload: Body[UserIn]) -> UserOut:
+        """Replace a user."""
+        return user_out(save_user(get_user(path.user_id), payload))
+
+    def delete(self, path: Path[UserPath]) -> None:
+        """Delete a user, and the articles they wrote."""
+        deleted, _ = User.objects.filter(pk=path.user_id).delete()
+        if not deleted:
+            raise not_found(f'No user has id {path.user_id}', 'user_id')

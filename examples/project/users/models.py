@@ -1,0 +1,13 @@
+from django.db import models
+
+
+class User(models.Model):
+    """Someone who writes articles; the email is unique, stored in lowercase."""
+
+    email = models.EmailField(unique=True)
+    name = models.CharField(max_length=100)
+    bio = models.TextField(blank=True, default='')
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.email

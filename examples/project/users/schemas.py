@@ -1,0 +1,63 @@
+"""What the users API reads and writes."""
+
+import datetime
+from typing import Annotated
+
+import msgspec
+
+from newsroom.pagination import PageQuery
+from users.models import User
+
+Email = Annotated[
+    str,
+    msgspec.Meta(
+        max_length=254,
+        pattern=r'^[^@\s]+@[^@\s]+\.[^@\s]+$',
+        description='Unique, compared and stored in lowercase',
+        examples=['ada@example.com'],
+    ),
+]
+UserName = Annotated[str, msgspec.Meta(min_length=1, max_length=100, examples=['Ada Lovelace'])]
+Search = Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
+
+
+class UserIn(msgspec.Struct, forbid_unknown_fields=True):
+    """A user as a client creates or replaces it."""
+
+    email: Email
+    name: UserName
+    bio: str = ''
+
+
+class UserOut(msgspec.Struct):
+    """A user."""
+
+    id: int
+    email: str
+    name: str
+    bio: str
+    created_at: datetime.datetime
+
+
+class UserQuery(PageQuery):
+    """Filters of the user listing."""
+
+    search: Annotated[
+        Search | None,
+        msgspec.Meta(description='Part of the email or the name'),
+    ] = None
+
+
+class UserPath(msgspec.Struct):
+    user_id: int
+
+
+def user_out(user: User) -> UserOut:
+    """The API's view of ``user``."""
+    return UserOut(
+        id=user.pk,
+        email=user.email,
+        name=user.name,
+        bio=user.bio,
+        created_at=user.created_at,
+    )
