@@ -225,3 +225,10 @@ def test_get_settings_raises_for_invalid_settings() -> None:
 def test_none_means_the_default(key: str) -> None:
     """An explicit ``None`` is the same as leaving the key out."""
     assert getattr(parse_settings({key: None}), key) is None
+
+
+def test_error_format_takes_a_known_name() -> None:
+    """``error_format`` is ``'default'`` or ``'problem_details'``."""
+    assert parse_settings({'error_format': 'problem_details'}).error_format == 'problem_details'
+    with pytest.raises(SettingsError, match="'default', 'problem_details'"):
+        parse_settings({'error_format': 'xml'})

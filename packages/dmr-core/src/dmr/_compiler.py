@@ -10,7 +10,8 @@ from django.http import HttpRequest, HttpResponse
 from dmr._endpoint import Endpoint, EndpointConfig
 from dmr._error_responses import render_error
 from dmr.backends import resolve_serializer
-from dmr.errors import ErrorType, NotAcceptableError, error_detail
+from dmr.error_formats import ERROR_FORMATS
+from dmr.errors import EndpointDefinitionError, ErrorType, NotAcceptableError, error_detail
 from dmr.parsers import JsonParser
 from dmr.renderers import JsonRenderer
 from dmr.settings import get_settings
@@ -82,6 +83,12 @@ def compile_controller(cls: type['Controller[Any]']) -> CompiledController:
     parsers = cls.parsers or settings.parsers or (JsonParser(),)
     renderers = cls.renderers or settings.renderers or (JsonRenderer(),)
     handlers = (cls.error_handler, settings.error_handler)
+    error_format = ERROR_FORMATS.get(cls.error_format or settings.error_format)
+    if error_format is None:
+        raise EndpointDefinitionError(
+            f'{cls.__qualname__}.error_format is {cls.error_format!r}; '
+            f'use one of: {", ".join(ERROR_FORMATS)}',
+        )
     config = EndpointConfig(
         serializer=serializer,
         parsers=tuple(parsers),
@@ -93,6 +100,7 @@ def compile_controller(cls: type['Controller[Any]']) -> CompiledController:
         ),
         responses=(*cls.responses, *settings.responses),
         error_handlers=tuple(handler for handler in handlers if handler is not None),
+        error_format=error_format,
     )
     endpoints = {
         method.upper(): Endpoint(signature, config)

@@ -17,10 +17,10 @@ from dmr._extractors import Extractor, build_extractor
 from dmr._negotiation import ParserTable, RendererTable
 from dmr._response_table import ResponseEntry, build_response_table, compile_adapter
 from dmr._signature import EndpointSignature
+from dmr.error_formats import ErrorFormat
 from dmr.errors import (
     EndpointDefinitionError,
     ErrorDetail,
-    ErrorModel,
     ErrorType,
     FrameworkError,
     RequestValidationError,
@@ -46,6 +46,7 @@ class EndpointConfig:
     validate_responses: bool
     responses: tuple[ResponseSpec, ...]
     error_handlers: tuple['ErrorHandler', ...]
+    error_format: ErrorFormat
 
 
 def prefix_details(loc: str | int, details: list[ErrorDetail]) -> list[ErrorDetail]:
@@ -96,17 +97,19 @@ class Endpoint:
             )
             for parameter in signature.parameters
         )
+        self.error_format = config.error_format
         self.responses = build_response_table(
             signature,
             config.responses,
             serializer,
             validate_responses=self.validate,
+            error_model=self.error_format.model,
         )
         self.success: ResponseEntry | None = (
             None if signature.success is None else self.responses[signature.success.status_code]
         )
         self.success_headers = dict(options.headers)
-        self.error_adapter = serializer.adapter(ErrorModel, direction='response')
+        self.error_adapter = serializer.adapter(self.error_format.model, direction='response')
         self.any_adapter = serializer.adapter(Any, direction='response')
         handlers = (options.error_handler, *config.error_handlers)
         self.error_handlers = tuple(handler for handler in handlers if handler is not None)

@@ -17,7 +17,6 @@ from dmr.errors import (
     ErrorType,
     FrameworkError,
     error_detail,
-    error_model,
 )
 
 if TYPE_CHECKING:
@@ -45,12 +44,13 @@ def render_error(
     status_code: int,
     details: list[ErrorDetail],
 ) -> HttpResponse:
-    """Render the default error model with the negotiated renderer."""
+    """Render details in the endpoint's error format with the negotiated renderer."""
     renderer = controller.renderer
+    error_format = endpoint.error_format
     return HttpResponse(
-        renderer.render(error_model(details), endpoint.error_adapter),
+        renderer.render(error_format.build(status_code, details), endpoint.error_adapter),
         status=status_code,
-        content_type=renderer.media_type,
+        content_type=error_format.media_type(renderer.media_type),
     )
 
 
@@ -70,7 +70,13 @@ def default_error_response(
 ) -> HttpResponseBase:
     """Answer ``exc``; unknown exceptions become a 500 with no internals."""
     if isinstance(exc, APIError):
-        return endpoint.to_response(controller, exc.content, exc.status_code, exc.headers)
+        if exc.details is None:
+            return endpoint.to_response(controller, exc.content, exc.status_code, exc.headers)
+        error_format = endpoint.error_format
+        content = error_format.build(exc.status_code, exc.details)
+        response = endpoint.to_response(controller, content, exc.status_code, exc.headers)
+        response['Content-Type'] = error_format.media_type(response['Content-Type'])
+        return response
     if isinstance(exc, FrameworkError):
         return framework_error_response(endpoint, controller, exc)
     for exc_type, status_code, message, error_type in _MAPPED:

@@ -6,6 +6,7 @@ both what response validation checks and what the OpenAPI document shows.
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 from dmr._signature import EndpointSignature
 from dmr.components import Component
@@ -33,6 +34,7 @@ def semantic_responses(
     signature: EndpointSignature,
     *,
     validate_responses: bool,
+    error_model: Any = ErrorModel,
 ) -> list[ResponseSpec]:
     """The framework's own responses that can happen on this endpoint."""
     components = {parameter.component for parameter in signature.parameters}
@@ -44,7 +46,7 @@ def semantic_responses(
     if validate_responses:
         statuses.append(422)
     return [
-        ResponseSpec(ErrorModel, status_code=status, description=SEMANTIC_DESCRIPTIONS[status])
+        ResponseSpec(error_model, status_code=status, description=SEMANTIC_DESCRIPTIONS[status])
         for status in sorted(statuses)
     ]
 
@@ -55,6 +57,7 @@ def build_response_table(
     serializer: Serializer,
     *,
     validate_responses: bool,
+    error_model: Any = ErrorModel,
 ) -> dict[int, ResponseEntry]:
     """Compile every response the endpoint may answer with, by status.
 
@@ -66,7 +69,11 @@ def build_response_table(
     levels = (
         signature.declared,
         shared,
-        semantic_responses(signature, validate_responses=validate_responses),
+        semantic_responses(
+            signature,
+            validate_responses=validate_responses,
+            error_model=error_model,
+        ),
     )
     for level in levels:
         claimed: dict[int, ResponseSpec] = {}

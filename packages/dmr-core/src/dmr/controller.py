@@ -61,6 +61,7 @@ class Controller(View, Generic[_S]):
     responses: ClassVar[Sequence[ResponseSpec]] = ()
     error_handler: ClassVar[ErrorHandler | None] = None
     operation: ClassVar[OperationInfo | None] = None
+    error_format: ClassVar[str | None] = None
 
     renderer: Renderer
     """The renderer negotiated for the current request."""

@@ -8,6 +8,7 @@ client sees the same ``loc`` and ``type`` whichever backend a project uses.
 
 import enum
 from collections.abc import Sequence
+from http import HTTPStatus
 from typing import Any, NotRequired
 
 # typing_extensions' TypedDict, which every backend (pydantic on Python 3.11
@@ -33,6 +34,19 @@ class ErrorModel(TypedDict):
     """
 
     detail: list[ErrorDetail]
+
+
+class ProblemDetails(TypedDict):
+    """Problem details of an error response (RFC 9457).
+
+    ``errors`` holds the same details as the default error model.
+    """
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    errors: list[ErrorDetail]
 
 
 class ErrorType(enum.StrEnum):
@@ -95,10 +109,10 @@ class APIError(Exception):
         error_type: str = ErrorType.API_ERROR,
     ) -> None:
         super().__init__(model_or_message, status_code)
+        self.details: list[ErrorDetail] | None = None
         if isinstance(model_or_message, str):
-            model_or_message = error_model(
-                [error_detail(model_or_message, loc, error_type)],
-            )
+            self.details = [error_detail(model_or_message, loc, error_type)]
+            model_or_message = error_model(self.details)
         self.content = model_or_message
         self.status_code = status_code
         self.headers = headers or {}
@@ -149,3 +163,18 @@ class ResponseValidationError(FrameworkError):
 def error_model(details: list[ErrorDetail]) -> ErrorModel:
     """Wrap details into the default error body."""
     return {'detail': details}
+
+
+def problem_details(status_code: int, details: list[ErrorDetail]) -> ProblemDetails:
+    """Wrap details into an RFC 9457 body; ``detail`` is the first message."""
+    try:
+        title = HTTPStatus(status_code).phrase
+    except ValueError:
+        title = f'Status {status_code}'
+    return {
+        'type': 'about:blank',
+        'title': title,
+        'status': status_code,
+        'detail': details[0]['msg'] if details else title,
+        'errors': details,
+    }

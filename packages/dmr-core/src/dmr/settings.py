@@ -21,6 +21,7 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.utils.module_loading import import_string
 
+from dmr.error_formats import ERROR_FORMATS
 from dmr.parsers import Parser
 from dmr.renderers import Renderer
 from dmr.responses import ResponseSpec
@@ -60,6 +61,9 @@ class DMRSettings:
 
     error_handler: 'ErrorHandler | None' = None
     """Tried after endpoint and controller handlers, before the defaults."""
+
+    error_format: str = 'default'
+    """``'default'`` or ``'problem_details'`` (RFC 9457); see :mod:`dmr.error_formats`."""
 
     openapi: 'OpenAPIConfig | None' = None
     """The OpenAPI document's settings, when ``build_schema`` gets none."""
@@ -151,6 +155,12 @@ def _error_handler(value: Any) -> 'ErrorHandler | None':
     raise _key_error('error_handler', 'a callable or its dotted path', value)
 
 
+def _error_format(value: Any) -> str:
+    if isinstance(value, str) and value in ERROR_FORMATS:
+        return value
+    raise _key_error('error_format', f'one of {", ".join(map(repr, ERROR_FORMATS))}', value)
+
+
 def _openapi(value: Any) -> 'OpenAPIConfig | None':
     # Imported here: dmr.openapi builds on controllers, which read settings.
     from dmr.openapi.config import OpenAPIConfig  # noqa: PLC0415
@@ -167,6 +177,7 @@ _PARSERS: Mapping[str, Callable[[Any], Any]] = {
     'renderers': lambda value: None if value is None else _instances('renderers', value, Renderer),
     'responses': _responses,
     'error_handler': _error_handler,
+    'error_format': _error_format,
     'openapi': _openapi,
 }
 assert set(_PARSERS) == {field.name for field in fields(DMRSettings)}  # noqa: S101

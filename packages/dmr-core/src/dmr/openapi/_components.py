@@ -12,15 +12,24 @@ import typing
 from collections.abc import Iterator
 from typing import Any
 
-from dmr.errors import ErrorDetail, ErrorModel
-from dmr.openapi._error_schemas import ERROR_DETAIL, ERROR_MODEL, error_schemas
+from dmr.errors import ErrorDetail, ErrorModel, ProblemDetails
+from dmr.openapi._error_schemas import (
+    ERROR_DETAIL,
+    ERROR_MODEL,
+    PROBLEM_DETAILS,
+    error_schemas,
+)
 from dmr.serializer import Direction, JsonSchema, Serializer
 
 REF_PREFIX = '#/components/schemas/'
 REF_TEMPLATE = REF_PREFIX + '{name}'
 _SUFFIX: dict[Direction, str] = {'request': 'Input', 'response': 'Output'}
 # dmr's own error model is documented by the core, the same for every backend.
-_CORE_TYPES = ((ErrorModel, ERROR_MODEL), (ErrorDetail, ERROR_DETAIL))
+_CORE_TYPES = (
+    (ErrorModel, ERROR_MODEL),
+    (ProblemDetails, PROBLEM_DETAILS),
+    (ErrorDetail, ERROR_DETAIL),
+)
 _CORE_SCHEMAS = error_schemas(REF_TEMPLATE)
 
 

@@ -2,11 +2,12 @@
 
 import inspect
 
-from dmr.errors import ErrorDetail, ErrorModel
+from dmr.errors import ErrorDetail, ErrorModel, ProblemDetails
 from dmr.serializer import JsonSchema
 
 ERROR_MODEL = 'ErrorModel'
 ERROR_DETAIL = 'ErrorDetail'
+PROBLEM_DETAILS = 'ProblemDetails'
 
 
 def _doc(model: type) -> str:
@@ -14,7 +15,7 @@ def _doc(model: type) -> str:
 
 
 def error_schemas(ref_template: str) -> dict[str, JsonSchema]:
-    """``ErrorModel`` and ``ErrorDetail`` as components."""
+    """``ErrorModel``, ``ProblemDetails`` and ``ErrorDetail`` as components."""
     return {
         ERROR_DETAIL: {
             'description': _doc(ErrorDetail),
@@ -42,6 +43,23 @@ def error_schemas(ref_template: str) -> dict[str, JsonSchema]:
             },
             'required': ['detail'],
             'title': ERROR_MODEL,
+            'type': 'object',
+        },
+        PROBLEM_DETAILS: {
+            'description': _doc(ProblemDetails),
+            'properties': {
+                'type': {'title': 'Type', 'type': 'string', 'format': 'uri-reference'},
+                'title': {'title': 'Title', 'type': 'string'},
+                'status': {'title': 'Status', 'type': 'integer'},
+                'detail': {'title': 'Detail', 'type': 'string'},
+                'errors': {
+                    'items': {'$ref': ref_template.format(name=ERROR_DETAIL)},
+                    'title': 'Errors',
+                    'type': 'array',
+                },
+            },
+            'required': ['type', 'title', 'status', 'detail', 'errors'],
+            'title': PROBLEM_DETAILS,
             'type': 'object',
         },
     }

@@ -169,8 +169,13 @@ def _responses(endpoint: 'Endpoint', registry: ComponentRegistry, owner: str) ->
                 direction='response',
                 owner=f'{owner} {status} response',
             )
+            is_error = spec.return_type is endpoint.error_format.model
             response['content'] = {
-                renderer.media_type: {'schema': schema}
+                (
+                    endpoint.error_format.media_type(renderer.media_type)
+                    if is_error
+                    else renderer.media_type
+                ): {'schema': schema}
                 for renderer in endpoint.renderers.renderers
             }
         responses[str(status)] = response
