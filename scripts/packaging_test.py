@@ -27,6 +27,7 @@ SEED_EMAIL = 'djangomodernrest@wemake.services'
 CONFORMANCE = {
     'msgspec': ROOT / 'packages/dmr-msgspec/tests/test_msgspec_conformance.py',
     'pydantic': ROOT / 'packages/dmr-pydantic/tests/test_pydantic_conformance.py',
+    'attrs': ROOT / 'packages/dmr-attrs/tests/test_attrs_conformance.py',
 }
 TEST_TOOLS = ('pytest==9.0.3', 'pytest-django==4.14.0', 'openapi-spec-validator==0.9.0')
 CONFTEST = """
@@ -152,7 +153,8 @@ def main() -> None:
                 'import dmr, dmr_msgspec, pathlib, sys;'
                 'from importlib.metadata import entry_points;'
                 "assert 'site-packages' in dmr.__file__, dmr.__file__;"
-                "assert {'msgspec', 'pydantic'} <= entry_points(group='dmr.serializers').names"
+                "assert {'msgspec', 'pydantic', 'attrs'} <= "
+                "entry_points(group='dmr.serializers').names"
             ),
             cwd=app,
         )

@@ -108,7 +108,13 @@ class Serializer(Protocol):
     """Exceptions an adapter raises for invalid data (and only for it)."""
 
     def supports(self, annotation: Any, /) -> bool:
-        """Whether :meth:`adapter` can compile ``annotation``."""
+        """Whether :meth:`adapter` can compile ``annotation``.
+
+        Every backend must support dmr's error bodies, ``ErrorModel`` and
+        ``ProblemDetails`` (:mod:`dmr.errors`): ``typing_extensions``
+        TypedDicts, which ``typing.is_typeddict`` does not recognise on
+        Python 3.11 (use ``typing_extensions.is_typeddict``).
+        """
 
     def adapter(self, annotation: Any, /, *, direction: Direction) -> TypeAdapter:
         """Compile ``annotation`` into an adapter, once, at import time."""
