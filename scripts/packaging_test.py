@@ -1,5 +1,8 @@
 """Build every package, install ``dmr-core[msgspec]`` from the wheels, serve a request.
 
+Then run each backend's conformance suite (the example plugins' too) against
+the installed wheels.
+
 This is the only test that sees what users install: it catches a missing
 entry point, a file left out of a wheel, or a wrong dependency range.
 """
@@ -29,6 +32,13 @@ CONFORMANCE = {
     'pydantic': ROOT / 'packages/dmr-pydantic/tests/test_pydantic_conformance.py',
     'attrs': ROOT / 'packages/dmr-attrs/tests/test_attrs_conformance.py',
 }
+# Plugins written as a third party would write them (examples/plugins/): no
+# extra of dmr-core, so they are installed by their own distribution name, and
+# their conformance suites run from the installed wheels too.
+PLUGINS = {'marshmallow': ROOT / 'examples/plugins/dmr-marshmallow'}
+PLUGIN_CONFORMANCE = {
+    name: path / 'tests' / f'test_{name}_conformance.py' for name, path in PLUGINS.items()
+}
 TEST_TOOLS = ('pytest==9.0.3', 'pytest-django==4.14.0', 'openapi-spec-validator==0.9.0')
 CONFTEST = """
 import django
@@ -48,7 +58,7 @@ def run(*command: str | pathlib.Path, cwd: pathlib.Path | None = None) -> None:
 
 def build(dist: pathlib.Path) -> None:
     """Build an sdist and, from it, a wheel of every package."""
-    for package in PACKAGES:
+    for package in [*PACKAGES, *PLUGINS.values()]:
         before = set(dist.iterdir())
         run(sys.executable, '-m', 'build', '--outdir', dist, package)
         built = sorted(path.name for path in set(dist.iterdir()) - before)
@@ -101,7 +111,7 @@ def conformance(python: pathlib.Path, work: pathlib.Path) -> None:
     suite = work / 'conformance'
     suite.mkdir()
     (suite / 'conftest.py').write_text(CONFTEST)
-    for test_file in CONFORMANCE.values():
+    for test_file in [*CONFORMANCE.values(), *PLUGIN_CONFORMANCE.values()]:
         shutil.copy(test_file, suite)
     run(python, '-m', 'pytest', '-q', '-p', 'no:cacheprovider', suite, cwd=suite)
 
@@ -141,6 +151,7 @@ def main() -> None:
             '--find-links',
             dist,
             f'dmr-core[{",".join(CONFORMANCE)}]',
+            *(path.name for path in PLUGINS.values()),
         )
         # Run from a folder holding only the example, so nothing resolves to the work tree.
         app = work / 'app'
@@ -153,7 +164,7 @@ def main() -> None:
                 'import dmr, dmr_msgspec, pathlib, sys;'
                 'from importlib.metadata import entry_points;'
                 "assert 'site-packages' in dmr.__file__, dmr.__file__;"
-                "assert {'msgspec', 'pydantic', 'attrs'} <= "
+                f'assert set({sorted([*CONFORMANCE, *PLUGINS])}) <= '
                 "entry_points(group='dmr.serializers').names"
             ),
             cwd=app,

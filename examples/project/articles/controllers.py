@@ -7,14 +7,8 @@ from dmr.errors import ErrorDetail, error_detail, error_model
 from dmr.openapi import OperationInfo
 
 from articles.models import Article
-from articles.schemas import (
-    ArticleIn,
-    ArticleOut,
-    ArticlePath,
-    ArticleQuery,
-    Ordering,
-    article_out,
-)
+from articles.ordering import Ordering
+from articles.schemas import ArticleIn, ArticleOut, ArticlePath, ArticleQuery, AuthorOut
 from newsroom.errors import conflict_on_integrity_error, conflict_spec, not_found, not_found_spec
 from newsroom.pagination import PAGE_PAST_THE_END, Page, paginate
 from tags.models import Tag
@@ -34,6 +28,21 @@ ORDERINGS = {
 def articles() -> QuerySet[Article]:
     """Articles with their authors and tags, in three queries for any number."""
     return Article.objects.select_related('author').prefetch_related('tags')
+
+
+def article_out(article: Article) -> ArticleOut:
+    """The API's view of ``article`` (its author and tags should be fetched with it)."""
+    return ArticleOut(
+        id=article.pk,
+        slug=article.slug,
+        title=article.title,
+        body=article.body,
+        published=article.published,
+        author=AuthorOut(id=article.author.pk, name=article.author.name),
+        tags=[tag.slug for tag in article.tags.all()],
+        created_at=article.created_at,
+        updated_at=article.updated_at,
+    )
 
 
 def get_article(article_id: int) -> Article:

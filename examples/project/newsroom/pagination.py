@@ -4,20 +4,24 @@
 ...     search: str | None = None
 >>> paginate(User.objects.order_by('id'), query, user_out)   # a Page[UserOut]
 
+``PageQuery`` and ``Page`` are models, written for each backend in
+:mod:`newsroom.schemas`; this module picks those of the project's backend.
+
 A page past the last one answers 404 (as Django's ``ListView`` does); an
 empty listing still has its page 1, with no items and ``pages == 1``.
 """
 
 from collections.abc import Callable
-from typing import Annotated, Generic, TypeVar
+from typing import TypeVar
 
-import msgspec
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Model, QuerySet
 from dmr import APIError, ResponseSpec
 from dmr.errors import ErrorModel, ErrorType, error_detail, error_model
 
-MAX_PER_PAGE = 100
+from newsroom.schemas import Page, PageQuery
+
+__all__ = ['PAGE_PAST_THE_END', 'Page', 'PageQuery', 'paginate']
 
 _M = TypeVar('_M', bound=Model)
 _T = TypeVar('_T')
@@ -27,26 +31,6 @@ PAGE_PAST_THE_END = ResponseSpec(
     status_code=404,
     description='The requested page is past the last page',
 )
-
-
-class PageQuery(msgspec.Struct):
-    """Which page of a listing to answer with."""
-
-    page: Annotated[int, msgspec.Meta(ge=1, description='The page number, from 1')] = 1
-    per_page: Annotated[
-        int,
-        msgspec.Meta(ge=1, le=MAX_PER_PAGE, description='How many items a page holds'),
-    ] = 20
-
-
-class Page(msgspec.Struct, Generic[_T]):
-    """One page of a listing, and where it stands among the others."""
-
-    items: list[_T]
-    page: int
-    per_page: int
-    total: int
-    pages: int
 
 
 def paginate(

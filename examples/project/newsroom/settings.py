@@ -5,10 +5,18 @@ The database is SQLite (``db.sqlite3`` beside ``manage.py``) unless
 ``postgres://news:news@127.0.0.1:5432/news``; see :mod:`newsroom.database`.
 ``DJANGO_DEBUG=1`` turns debug mode on, ``DJANGO_SECRET_KEY`` and
 ``DJANGO_ALLOWED_HOSTS`` (comma-separated) are what a deployment sets.
+
+``NEWSROOM_SERIALIZER`` chooses the serializer backend: ``msgspec`` (the
+default) or ``pydantic``. It sets dmr's ``serializer`` setting, and each
+app's ``schemas`` package imports the models written for that backend
+(``users/schemas/msgspec.py`` or ``users/schemas/pydantic.py``, and so on);
+the controllers are the same code for both.
 """
 
 import os
 from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
 
 from newsroom.database import database_from_url
 
@@ -46,4 +54,16 @@ USE_TZ = True
 TIME_ZONE = 'UTC'
 LANGUAGE_CODE = 'en-us'
 
-DMR_SETTINGS = {'serializer': 'msgspec'}
+# The serializer backend, and the library the apps' models are written in.
+# Under pydantic, JSON bodies are strict as msgspec's are: "7" is no int
+# (newsroom/serializers.py).
+NEWSROOM_SERIALIZERS = {
+    'msgspec': 'msgspec',
+    'pydantic': 'newsroom.serializers.StrictPydanticSerializer',
+}
+NEWSROOM_SERIALIZER = os.environ.get('NEWSROOM_SERIALIZER') or 'msgspec'
+if NEWSROOM_SERIALIZER not in NEWSROOM_SERIALIZERS:
+    choices = ' or '.join(NEWSROOM_SERIALIZERS)
+    raise ImproperlyConfigured(f'NEWSROOM_SERIALIZER is {NEWSROOM_SERIALIZER!r}; use {choices}')
+
+DMR_SETTINGS = {'serializer': NEWSROOM_SERIALIZERS[NEWSROOM_SERIALIZER]}

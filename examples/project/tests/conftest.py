@@ -1,7 +1,8 @@
 """Fixtures of the newsroom tests: JSON requests and a few rows to work on.
 
 Every test goes through HTTP with Django's test client, against the test
-database of whichever engine ``DATABASE_URL`` selects (SQLite by default).
+database of whichever engine ``DATABASE_URL`` selects (SQLite by default),
+under the backend ``NEWSROOM_SERIALIZER`` selects (msgspec by default).
 """
 
 from collections.abc import Callable
@@ -17,9 +18,13 @@ from users.models import User
 JsonCall = Callable[..., Any]
 
 
-def pytest_report_header() -> str:
+def pytest_report_header() -> list[str]:
     database = settings.DATABASES['default']
-    return f'newsroom database: {database["ENGINE"].rpartition(".")[2]} {database["NAME"]}'
+    serializer = settings.DMR_SETTINGS['serializer']
+    return [
+        f'newsroom database: {database["ENGINE"].rpartition(".")[2]} {database["NAME"]}',
+        f'newsroom serializer: {settings.NEWSROOM_SERIALIZER} ({serializer})',
+    ]
 
 
 @pytest.fixture

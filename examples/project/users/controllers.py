@@ -8,11 +8,22 @@ from dmr.openapi import OperationInfo
 from newsroom.errors import conflict_on_integrity_error, conflict_spec, not_found, not_found_spec
 from newsroom.pagination import PAGE_PAST_THE_END, Page, paginate
 from users.models import User
-from users.schemas import UserIn, UserOut, UserPath, UserQuery, user_out
+from users.schemas import UserIn, UserOut, UserPath, UserQuery
 
 EMAIL_TAKEN = 'A user with this email already exists'
 EMAIL_CONFLICT = conflict_spec(EMAIL_TAKEN)
 on_email_taken = conflict_on_integrity_error(EMAIL_TAKEN, 'email')
+
+
+def user_out(user: User) -> UserOut:
+    """The API's view of ``user``."""
+    return UserOut(
+        id=user.pk,
+        email=user.email,
+        name=user.name,
+        bio=user.bio,
+        created_at=user.created_at,
+    )
 
 
 def get_user(user_id: int) -> User:

@@ -240,3 +240,15 @@ def test_annotated_without_a_component_is_refused():
 
         class Bad(Controller):
             def get(self, q: Annotated[int, 'meta']) -> int: ...
+
+
+def test_constraints_inside_a_component_are_kept():
+    """``Body[Annotated[T, meta]]`` hands ``Annotated[T, meta]`` to the backend."""
+    from typing import Annotated  # noqa: PLC0415
+
+    from dmr._signature import analyse  # noqa: PLC0415
+
+    def post(self: Any, count: Body[Annotated[int, 'non-negative']]) -> int: ...
+
+    (parameter,) = analyse('Counter.post', 'post', post).parameters
+    assert parameter.annotation == Annotated[int, 'non-negative']

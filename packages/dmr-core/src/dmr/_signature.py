@@ -65,7 +65,13 @@ def _component_of(annotation: Any) -> tuple[Component, Any] | None:
     components = [meta for meta in annotation.__metadata__ if isinstance(meta, Component)]
     if len(components) != 1:
         return None
-    return components[0], annotation.__origin__
+    # Python flattens `Body[Annotated[int, Meta(ge=0)]]` into one Annotated:
+    # the other metadata belongs to the model's type and is kept with it.
+    others = tuple(meta for meta in annotation.__metadata__ if not isinstance(meta, Component))
+    model = annotation.__origin__
+    if others:
+        model = typing.Annotated.__class_getitem__((model, *others))
+    return components[0], model
 
 
 def _parameters(

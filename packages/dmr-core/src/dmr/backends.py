@@ -31,7 +31,7 @@ class BackendError(ImproperlyConfigured):
 
 
 def _install_hint(name: str) -> str:
-    return f'pip install dmr-core[{name}]'
+    return f'pip install dmr-core[{name}] (or the package of a third-party backend)'
 
 
 @functools.cache

@@ -99,7 +99,15 @@ class TypeAdapter(Protocol):
 
 @runtime_checkable
 class Serializer(Protocol):
-    """A validation library plugged into dmr."""
+    """A validation library plugged into dmr.
+
+    Besides the user's annotations, every endpoint asks its backend for
+    response adapters of ``typing.Any`` and of the error body of its error
+    format (``dmr.errors.ErrorModel`` or ``ProblemDetails``, TypedDicts), so
+    every backend must support those three. Names in the definitions of
+    :meth:`json_schema` stand for one shape: a type whose request and
+    response schemas differ in more than ``required`` must get two names.
+    """
 
     name: str
     """The entry-point name users put in ``DMR_SETTINGS['serializer']``."""
@@ -136,6 +144,11 @@ class Serializer(Protocol):
         ref_template: str,
     ) -> tuple[JsonSchema, dict[str, JsonSchema]]:
         """JSON Schema of ``annotation`` and the definitions it refers to.
+
+        Besides the OpenAPI document, the core reads it when it compiles a
+        ``Headers`` model: the object's ``properties`` name the headers the
+        model receives, and an ``additionalProperties`` schema makes it
+        receive every header.
 
         The schema uses the JSON Schema 2020-12 dialect of OpenAPI 3.1; the
         core converts it for other OpenAPI versions. Named types (models,

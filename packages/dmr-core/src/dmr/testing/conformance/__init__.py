@@ -18,7 +18,9 @@ suite from one of its test modules::
         Catalogue(serializer=MySerializer, construct=build_unchecked, scalars=Scalars, ...),
     )
 
-pytest then runs every case through HTTP (with Django's ``RequestFactory``)
+``REFERENCE`` holds the shape every model's schema must have, per
+direction, and ``shape(schema, definitions)`` reduces a schema to that
+form. pytest then runs every case through HTTP (with Django's ``RequestFactory``)
 and checks statuses, error ``loc``/``type`` values, response validation and
 the OpenAPI document. The suite needs ``pytest`` and
 ``openapi-spec-validator`` in the backend's test environment, and Django
@@ -32,14 +34,17 @@ pytest.register_assert_rewrite('dmr.testing.conformance._suite')
 
 from dmr.testing.conformance._cases import BODY_CASES, BodyCase  # noqa: E402
 from dmr.testing.conformance._catalogue import BODY_MODELS, Catalogue, Colour  # noqa: E402
+from dmr.testing.conformance._shapes import REFERENCE, shape  # noqa: E402
 from dmr.testing.conformance._suite import OPENAPI_VERSIONS, conformance_suite  # noqa: E402
 
 __all__ = [
     'BODY_CASES',
     'BODY_MODELS',
     'OPENAPI_VERSIONS',
+    'REFERENCE',
     'BodyCase',
     'Catalogue',
     'Colour',
     'conformance_suite',
+    'shape',
 ]

@@ -1,14 +1,13 @@
-"""What the articles API reads and writes."""
+"""What the articles API reads and writes, as msgspec Structs."""
 
 import datetime
-import enum
 from typing import Annotated
 
 import msgspec
 
-from articles.models import Article
-from newsroom.pagination import PageQuery
-from tags.schemas import Slug as TagSlug
+from articles.ordering import Ordering
+from newsroom.schemas.msgspec import PageQuery
+from tags.schemas.msgspec import Slug as TagSlug
 
 ArticleSlug = Annotated[
     str,
@@ -56,14 +55,6 @@ class ArticleOut(msgspec.Struct):
     updated_at: datetime.datetime
 
 
-class Ordering(enum.StrEnum):
-    """How the article listing is sorted."""
-
-    NEWEST = 'newest'
-    OLDEST = 'oldest'
-    TITLE = 'title'
-
-
 class ArticleQuery(PageQuery):
     """Filters of the article listing; all of them must match."""
 
@@ -82,18 +73,3 @@ class ArticleQuery(PageQuery):
 
 class ArticlePath(msgspec.Struct):
     article_id: int
-
-
-def article_out(article: Article) -> ArticleOut:
-    """The API's view of ``article`` (its author and tags should be fetched with it)."""
-    return ArticleOut(
-        id=article.pk,
-        slug=article.slug,
-        title=article.title,
-        body=article.body,
-        published=article.published,
-        author=AuthorOut(id=article.author.pk, name=article.author.name),
-        tags=[tag.slug for tag in article.tags.all()],
-        created_at=article.created_at,
-        updated_at=article.updated_at,
-    )

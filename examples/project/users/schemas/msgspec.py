@@ -1,12 +1,11 @@
-"""What the users API reads and writes."""
+"""What the users API reads and writes, as msgspec Structs."""
 
 import datetime
 from typing import Annotated
 
 import msgspec
 
-from newsroom.pagination import PageQuery
-from users.models import User
+from newsroom.schemas.msgspec import PageQuery
 
 Email = Annotated[
     str,
@@ -50,14 +49,3 @@ class UserQuery(PageQuery):
 
 class UserPath(msgspec.Struct):
     user_id: int
-
-
-def user_out(user: User) -> UserOut:
-    """The API's view of ``user``."""
-    return UserOut(
-        id=user.pk,
-        email=user.email,
-        name=user.name,
-        bio=user.bio,
-        created_at=user.created_at,
-    )

@@ -1,4 +1,4 @@
-"""What the tags API reads and writes."""
+"""What the tags API reads and writes, as msgspec Structs."""
 
 from typing import Annotated
 

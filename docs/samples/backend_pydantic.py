@@ -1,0 +1,63 @@
+"""The pydantic backend: lax JSON by default, every error reported, aliases."""
+
+import json
+
+import pydantic
+from django.test import RequestFactory
+from dmr import Body, Controller
+from dmr_pydantic import PydanticSerializer
+
+
+class Item(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(extra='forbid')
+
+    sku: str = pydantic.Field(pattern='^[A-Z]{3}-[0-9]{4}$')
+    quantity: int = pydantic.Field(default=1, ge=1, le=99)
+
+
+class Basket(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(extra='forbid', validate_by_name=True)
+
+    items: list[Item]
+    coupon_code: str | None = pydantic.Field(default=None, alias='couponCode')
+
+
+class BasketController(Controller[PydanticSerializer]):
+    def put(self, basket: Body[Basket]) -> Basket:
+        return basket
+
+
+class StrictPydanticSerializer(PydanticSerializer):
+    strict_requests = True  # JSON bodies are validated in pydantic's strict mode
+
+
+class StrictBasketController(Controller[StrictPydanticSerializer]):
+    def put(self, basket: Body[Basket]) -> Basket:
+        return basket
+
+
+def put(controller: type[Controller], body: bytes) -> tuple[int, object]:
+    request = RequestFactory().put('/basket/', body, content_type='application/json')
+    response = controller.as_view()(request)
+    return response.status_code, json.loads(response.content)
+
+
+# Lax by default: "2" is accepted for an int. Responses are written by alias.
+assert put(BasketController, b'{"items": [{"sku": "ABC-0001", "quantity": "2"}]}') == (
+    200,
+    {'items': [{'sku': 'ABC-0001', 'quantity': 2}], 'couponCode': None},
+)
+# Strict requests refuse it.
+status, answer = put(StrictBasketController, b'{"items": [{"sku": "ABC-0001", "quantity": "2"}]}')
+assert status == 400
+assert [(e['loc'], e['type']) for e in answer['detail']] == [
+    (['body', 'items', 0, 'quantity'], 'type_error'),
+]
+# pydantic reports every error it finds.
+status, answer = put(BasketController, b'{"items": [{"sku": "abc", "quantity": 100}], "gift": 1}')
+assert status == 400
+assert [(e['loc'], e['type']) for e in answer['detail']] == [
+    (['body', 'items', 0, 'sku'], 'pattern_mismatch'),
+    (['body', 'items', 0, 'quantity'], 'out_of_range'),
+    (['body', 'gift'], 'extra_forbidden'),
+]

@@ -1,0 +1,1 @@
+"""A small app of the "In a Django project" section: notes."""

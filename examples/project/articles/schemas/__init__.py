@@ -1,0 +1,26 @@
+"""What the articles API reads and writes, in the library of the project's backend.
+
+``settings.NEWSROOM_SERIALIZER`` picks :mod:`articles.schemas.msgspec` or
+:mod:`articles.schemas.pydantic`; the controllers import the models from here.
+"""
+
+from django.conf import settings
+
+if settings.NEWSROOM_SERIALIZER == 'pydantic':
+    from articles.schemas.pydantic import (
+        ArticleIn,
+        ArticleOut,
+        ArticlePath,
+        ArticleQuery,
+        AuthorOut,
+    )
+else:
+    from articles.schemas.msgspec import (
+        ArticleIn,
+        ArticleOut,
+        ArticlePath,
+        ArticleQuery,
+        AuthorOut,
+    )
+
+__all__ = ['ArticleIn', 'ArticleOut', 'ArticlePath', 'ArticleQuery', 'AuthorOut']

@@ -1,0 +1,14 @@
+"""What the tags API reads and writes, in the library of the project's backend.
+
+``settings.NEWSROOM_SERIALIZER`` picks :mod:`tags.schemas.msgspec` or
+:mod:`tags.schemas.pydantic`; the controllers import the models from here.
+"""
+
+from django.conf import settings
+
+if settings.NEWSROOM_SERIALIZER == 'pydantic':
+    from tags.schemas.pydantic import TagIn, TagOut, TagPath, TagQuery
+else:
+    from tags.schemas.msgspec import TagIn, TagOut, TagPath, TagQuery
+
+__all__ = ['TagIn', 'TagOut', 'TagPath', 'TagQuery']
