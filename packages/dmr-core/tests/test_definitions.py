@@ -244,9 +244,9 @@ def test_annotated_without_a_component_is_refused():
 
 def test_constraints_inside_a_component_are_kept():
     """``Body[Annotated[T, meta]]`` hands ``Annotated[T, meta]`` to the backend."""
-    from typing import Annotated  # noqa: PLC0415
+    from typing import Annotated
 
-    from dmr._signature import analyse  # noqa: PLC0415
+    from dmr._signature import analyse
 
     def post(self: Any, count: Body[Annotated[int, 'non-negative']]) -> int: ...
 
