@@ -110,3 +110,16 @@ def test_documents_describe_problem_details(version: str):
     }
     assert responses['404']['content'].keys() == {'application/problem+json'}
     assert 'ErrorModel' not in document['components']['schemas']
+
+
+def test_unknown_statuses_get_a_generic_title():
+    """A status with no reason phrase is titled by its number; no details, no message."""
+    from dmr.errors import problem_details  # noqa: PLC0415
+
+    assert problem_details(599, []) == {
+        'type': 'about:blank',
+        'title': 'Status 599',
+        'status': 599,
+        'detail': 'Status 599',
+        'errors': [],
+    }
