@@ -107,7 +107,7 @@ class ArticleListController(Controller):
             found = found.filter(
                 Q(title__icontains=query.search) | Q(body__icontains=query.search)
             )
-        return paginate(found, query, article_out)
+        return paginate(Page[ArticleOut], found, query, article_out)
 
     @modify(extra_responses=[SLUG_CONFLICT], error_handler=on_slug_taken)
     def post(self, payload: Body[ArticleIn]) -> ArticleOut:

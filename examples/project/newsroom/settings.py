@@ -7,10 +7,11 @@ The database is SQLite (``db.sqlite3`` beside ``manage.py``) unless
 ``DJANGO_ALLOWED_HOSTS`` (comma-separated) are what a deployment sets.
 
 ``NEWSROOM_SERIALIZER`` chooses the serializer backend: ``msgspec`` (the
-default) or ``pydantic``. It sets dmr's ``serializer`` setting, and each
-app's ``schemas`` package imports the models written for that backend
-(``users/schemas/msgspec.py`` or ``users/schemas/pydantic.py``, and so on);
-the controllers are the same code for both.
+default), ``pydantic`` or ``attrs``. It sets dmr's ``serializer`` setting,
+and each app's ``schemas`` package imports the models written for that
+backend (``users/schemas/msgspec.py``, ``users/schemas/pydantic.py`` or
+``users/schemas/attrs.py``, and so on); the controllers are the same code
+for all three.
 """
 
 import os
@@ -56,14 +57,17 @@ LANGUAGE_CODE = 'en-us'
 
 # The serializer backend, and the library the apps' models are written in.
 # Under pydantic, JSON bodies are strict as msgspec's are: "7" is no int
-# (newsroom/serializers.py).
+# (newsroom/serializers/pydantic.py). Under attrs, only request bodies refuse
+# unknown fields, as with the other two (newsroom/serializers/attrs.py).
 NEWSROOM_SERIALIZERS = {
     'msgspec': 'msgspec',
-    'pydantic': 'newsroom.serializers.StrictPydanticSerializer',
+    'pydantic': 'newsroom.serializers.pydantic.StrictPydanticSerializer',
+    'attrs': 'newsroom.serializers.attrs.NewsroomAttrsSerializer',
 }
 NEWSROOM_SERIALIZER = os.environ.get('NEWSROOM_SERIALIZER') or 'msgspec'
 if NEWSROOM_SERIALIZER not in NEWSROOM_SERIALIZERS:
-    choices = ' or '.join(NEWSROOM_SERIALIZERS)
+    *others, last = NEWSROOM_SERIALIZERS
+    choices = f'{", ".join(others)} or {last}'
     raise ImproperlyConfigured(f'NEWSROOM_SERIALIZER is {NEWSROOM_SERIALIZER!r}; use {choices}')
 
 DMR_SETTINGS = {'serializer': NEWSROOM_SERIALIZERS[NEWSROOM_SERIALIZER]}

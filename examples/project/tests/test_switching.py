@@ -1,8 +1,9 @@
-"""Switching backends: clients of the project cannot tell msgspec from pydantic.
+"""Switching backends: clients of the project cannot tell msgspec, pydantic and attrs apart.
 
 ``NEWSROOM_SERIALIZER`` chooses the backend and, with it, which models each
 app imports; the controllers are the same code. These tests run the project
-under each backend and compare what a client sees: for every request of
+under each backend and compare what a client sees with what it sees under
+msgspec, the default: for every request of
 :data:`tests.switching_probe.CASES` (each endpoint, valid and invalid), the
 status, the content type, the ``loc`` and ``type`` of every error detail and
 the body of each success; and the OpenAPI documents, schema by schema.
@@ -11,22 +12,25 @@ How: each backend runs in a subprocess of its own (``python -m
 tests.switching_probe``), started with ``NEWSROOM_SERIALIZER`` set and a
 SQLite file of its own (whatever database the other tests use: it is the
 backends that are compared), which records its answers and its document as
-JSON; the tests compare the two recordings. A Django process holds one settings
+JSON; the tests compare the recordings. A Django process holds one settings
 module, and the project binds its backend once, as a deployment does: each
 app imports its models when it is loaded, and each controller is compiled
-for the backend in the settings when its class is created. Running both
-backends in this process would mean loading every app twice under other
+for the backend in the settings when its class is created. Running several
+backends in this process would mean loading every app again under other
 module names, or writing the controllers as factories of a backend, neither
-of which the project needs. Two plain processes run exactly the code that is
-deployed, one environment variable apart. The two probes run side by side,
+of which the project needs. Plain processes run exactly the code that is
+deployed, one environment variable apart. The three probes run side by side,
 in a second or two.
 
-Both backends must give each request the answer in the table. A few
+Every backend must give each request the answer in the table. A few
 requests are answered differently by the libraries themselves (how query
 text becomes a number or a boolean, one error or all of them, a repeated
 JSON key); the table holds each backend's answer to those, and says why.
+The attrs document names the two page schemas otherwise and words a few
+things otherwise: :data:`COMPONENT_NAMES` and :data:`REWORDED` list them.
 """
 
+import copy
 import json
 import os
 import re
@@ -37,16 +41,17 @@ from typing import Any
 
 import pytest
 
-from tests.switching_probe import CASES, Case
+from tests.switching_probe import BACKENDS, CASES, Case
 
 PROJECT = Path(__file__).resolve().parent.parent
-BACKENDS = ('msgspec', 'pydantic')
+OTHERS = BACKENDS[1:]
+"""The backends compared with msgspec."""
 PROBE_TIMEOUT = 120
 
 
 @pytest.fixture(scope='module')
 def recorded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
-    """What the probe recorded under each backend, both run at once."""
+    """What the probe recorded under each backend, all run at once."""
     started = {}
     for backend in BACKENDS:
         workdir = tmp_path_factory.mktemp(backend)
@@ -83,14 +88,23 @@ def recorded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, An
 def test_each_probe_ran_its_backend(recorded):
     assert recorded['msgspec']['backend'] == {'serializer': 'msgspec', 'models': 'msgspec'}
     assert recorded['pydantic']['backend'] == {
-        'serializer': 'newsroom.serializers.StrictPydanticSerializer',
+        'serializer': 'newsroom.serializers.pydantic.StrictPydanticSerializer',
         'models': 'pydantic',
+    }
+    assert recorded['attrs']['backend'] == {
+        'serializer': 'newsroom.serializers.attrs.NewsroomAttrsSerializer',
+        'models': 'attrs',
     }
 
 
 def test_the_cases_have_distinct_ids():
     ids = [case.id for case in CASES]
     assert len(ids) == len(set(ids))
+
+
+def test_a_case_says_why_exactly_when_some_backend_answers_it_differently():
+    for case in CASES:
+        assert bool(case.why) == (not all(case.same(backend) for backend in OTHERS)), case.id
 
 
 def test_the_cases_cover_every_operation(recorded):
@@ -112,22 +126,22 @@ def answer_of(record: dict[str, Any]) -> tuple[int, tuple[str, ...]]:
 
 @pytest.mark.parametrize('case', CASES, ids=[case.id for case in CASES])
 def test_each_backend_answers_as_the_table_says(recorded, case: Case):
-    msgspec = recorded['msgspec']['answers'][case.id]
-    pydantic = recorded['pydantic']['answers'][case.id]
+    answers = {backend: recorded[backend]['answers'][case.id] for backend in BACKENDS}
 
-    assert answer_of(msgspec) == case.answers['msgspec']
-    assert answer_of(pydantic) == case.answers['pydantic']
-    if case.same:  # then the whole answer is the same: content type and body too
-        assert msgspec == pydantic
+    assert {backend: answer_of(answers[backend]) for backend in BACKENDS} == case.answers
+    for backend in OTHERS:
+        if case.same(backend):  # then the whole answer is the same: content type and body too
+            assert answers[backend] == answers['msgspec'], backend
 
 
-def test_some_requests_are_answered_differently_only_where_the_table_says(recorded):
+@pytest.mark.parametrize('backend', OTHERS)
+def test_some_requests_are_answered_differently_only_where_the_table_says(recorded, backend):
     differ = {
         case.id
         for case in CASES
-        if recorded['msgspec']['answers'][case.id] != recorded['pydantic']['answers'][case.id]
+        if recorded['msgspec']['answers'][case.id] != recorded[backend]['answers'][case.id]
     }
-    assert differ == {case.id for case in CASES if not case.same}
+    assert differ == {case.id for case in CASES if not case.same(backend)}
 
 
 # --- the OpenAPI documents
@@ -207,12 +221,92 @@ def normalised(document: dict[str, Any], ignored: frozenset[str] = WORDING) -> d
     }
 
 
+COMPONENT_NAMES: dict[str, dict[str, str]] = {
+    'pydantic': {},
+    'attrs': {'UserPage': 'Page_UserOut_', 'ArticlePage': 'Page_ArticleOut_'},
+}
+"""Components a backend names otherwise than msgspec: its name, and msgspec's.
+
+msgspec and pydantic document the generic ``Page[UserOut]`` as
+``Page_UserOut_``. dmr-attrs refuses generic attrs classes, so the attrs
+models have a concrete page class per listing (``UserPage``, ``ArticlePage``,
+registered as ``Page[UserOut]`` and ``Page[ArticleOut]`` in
+``newsroom/schemas/attrs.py``), and a component is named after its class.
+The same shape under another name: the tests check that these are the only
+names that differ, then rename them (and the references to them) to
+msgspec's names and compare the documents as they are otherwise.
+"""
+
+SLUG_DESCRIPTION = 'Lowercase letters and digits, words joined by hyphens'
+
+REWORDED: dict[str, dict[tuple[str, ...], tuple[Any, Any]]] = {
+    'pydantic': {},
+    'attrs': {
+        ('Page_UserOut_', 'title'): ('Page[UserOut]', 'UserPage'),
+        ('Page_ArticleOut_', 'title'): ('Page[ArticleOut]', 'ArticlePage'),
+        ('ArticleIn', 'properties', 'tags', 'items', 'description'): (SLUG_DESCRIPTION, None),
+        ('ArticleIn', 'properties', 'tags', 'items', 'examples'): (['django'], None),
+    },
+}
+"""Words of a component that a backend writes otherwise: msgspec's, and the backend's.
+
+A component and the path of a keyword inside it; ``None`` is no keyword at all.
+
+- The title of a component is the name of its class: ``UserPage`` where
+  msgspec writes the generic's ``Page[UserOut]``.
+- The items of ``ArticleIn.tags`` are tag slugs. Under msgspec (and
+  pydantic) they are of the annotated ``Slug`` type, which carries its
+  constraints, a description and an example. An attrs field gives the items
+  the same constraints (``deep_iterable`` with the slug's validators), but
+  its ``metadata`` describes the field, and dmr-attrs reads no description
+  or example for the items of a list.
+"""
+
+
+def renamed(document: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
+    """``document`` with the components in ``names`` renamed, and the references to them."""
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, list):
+            return [walk(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        result = {key: walk(value) for key, value in node.items()}
+        ref = result.get('$ref')
+        if isinstance(ref, str) and ref.startswith(REF_PREFIX):
+            name = ref.removeprefix(REF_PREFIX)
+            result['$ref'] = REF_PREFIX + names.get(name, name)
+        return result
+
+    result = walk(document)
+    schemas = result['components']['schemas']
+    result['components']['schemas'] = {
+        names.get(name, name): schema for name, schema in schemas.items()
+    }
+    return result
+
+
 @pytest.fixture(scope='module')
 def documents(recorded):
-    return {backend: recorded[backend]['openapi'] for backend in BACKENDS}
+    """Each backend's document, its components under msgspec's names."""
+    return {
+        backend: renamed(recorded[backend]['openapi'], COMPONENT_NAMES.get(backend, {}))
+        for backend in BACKENDS
+    }
 
 
-def test_the_documents_list_the_same_operations_parameters_and_statuses(documents):
+@pytest.mark.parametrize('backend', OTHERS)
+def test_the_documents_name_the_same_components(recorded, backend):
+    """The same names, but those :data:`COMPONENT_NAMES` lists."""
+    names = set(recorded[backend]['openapi']['components']['schemas'])
+    msgspec = set(recorded['msgspec']['openapi']['components']['schemas'])
+
+    assert names - msgspec == set(COMPONENT_NAMES[backend])
+    assert msgspec - names == set(COMPONENT_NAMES[backend].values())
+
+
+@pytest.mark.parametrize('backend', OTHERS)
+def test_the_documents_list_the_same_operations_parameters_and_statuses(documents, backend):
     def outline(document):
         return {
             (path, method): (
@@ -227,26 +321,43 @@ def test_the_documents_list_the_same_operations_parameters_and_statuses(document
             for method, operation in item.items()
         }
 
-    assert outline(documents['msgspec']) == outline(documents['pydantic'])
+    assert outline(documents['msgspec']) == outline(documents[backend])
     assert sorted(documents['msgspec']['components']['schemas']) == sorted(
-        documents['pydantic']['components']['schemas']
+        documents[backend]['components']['schemas']
     )
 
 
-def test_the_documents_have_equivalent_schemas(documents):
+@pytest.mark.parametrize('backend', OTHERS)
+def test_the_documents_have_equivalent_schemas(documents, backend):
     """Every parameter, body, response and component schema has the same shape."""
-    assert normalised(documents['msgspec']) == normalised(documents['pydantic'])
+    assert normalised(documents['msgspec']) == normalised(documents[backend])
 
 
-def test_the_documents_read_the_same_too(documents):
+def pop_keyword(schema: dict[str, Any], path: tuple[str, ...]) -> Any:
+    """Remove the keyword at ``path`` inside ``schema``; its value, or ``None``."""
+    *parents, keyword = path
+    for key in parents:
+        schema = schema[key]
+    return schema.pop(keyword, None)
+
+
+@pytest.mark.parametrize('backend', OTHERS)
+def test_the_documents_read_the_same_too(documents, backend):
     """Titles, descriptions, defaults and examples match: the docs UIs show the same text.
 
-    Only the wording of the enum differs: pydantic writes ``"type": "string"``
-    beside its ``enum``, msgspec does not.
+    But for the words :data:`REWORDED` lists, each checked here. The enums
+    are worded differently too, which :func:`shape` ignores: pydantic and
+    attrs write ``"type": "string"`` beside an ``enum``, msgspec does not.
     """
-    assert normalised(documents['msgspec'], frozenset()) == normalised(
-        documents['pydantic'], frozenset()
-    )
+    msgspec, other = copy.deepcopy(documents['msgspec']), copy.deepcopy(documents[backend])
+    for (component, *path), words in REWORDED[backend].items():
+        found = tuple(
+            pop_keyword(document['components']['schemas'][component], tuple(path))
+            for document in (msgspec, other)
+        )
+        assert found == words, (component, path)
+
+    assert normalised(msgspec, frozenset()) == normalised(other, frozenset())
 
 
 def test_the_shape_of_a_schema():
@@ -288,4 +399,4 @@ def test_an_unknown_backend_is_a_configuration_error():
     )
 
     assert result.returncode != 0
-    assert "NEWSROOM_SERIALIZER is 'marshmallow'; use msgspec or pydantic" in result.stderr
+    assert "NEWSROOM_SERIALIZER is 'marshmallow'; use msgspec, pydantic or attrs" in result.stderr

@@ -51,7 +51,10 @@ def test_create_with_an_invalid_slug_answers_400(post, slug):
     response = post(TAGS, {'slug': slug, 'name': 'Name'})
 
     assert response.status_code == 400
-    assert locs(response) == [['body', 'slug']]
+    # Every error points at the slug. The empty one breaks two constraints,
+    # its length and its pattern: msgspec and pydantic report the first, the
+    # attrs backend both (tests/switching_probe.py lists such requests).
+    assert {tuple(loc) for loc in locs(response)} == {('body', 'slug')}
 
 
 def test_list_answers_every_tag_by_slug_with_its_article_count(client, ada, tags):

@@ -61,7 +61,7 @@ class UserListController(Controller):
             users = users.filter(
                 Q(email__icontains=query.search) | Q(name__icontains=query.search)
             )
-        return paginate(users, query, user_out)
+        return paginate(Page[UserOut], users, query, user_out)
 
     @modify(extra_responses=[EMAIL_CONFLICT], error_handler=on_email_taken)
     def post(self, payload: Body[UserIn]) -> UserOut:

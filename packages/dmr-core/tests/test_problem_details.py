@@ -114,7 +114,7 @@ def test_documents_describe_problem_details(version: str):
 
 def test_unknown_statuses_get_a_generic_title():
     """A status with no reason phrase is titled by its number; no details, no message."""
-    from dmr.errors import problem_details  # noqa: PLC0415
+    from dmr.errors import problem_details
 
     assert problem_details(599, []) == {
         'type': 'about:blank',

@@ -1,13 +1,22 @@
 """What the articles API reads and writes, in the library of the project's backend.
 
-``settings.NEWSROOM_SERIALIZER`` picks :mod:`articles.schemas.msgspec` or
-:mod:`articles.schemas.pydantic`; the controllers import the models from here.
+``settings.NEWSROOM_SERIALIZER`` picks :mod:`articles.schemas.msgspec`,
+:mod:`articles.schemas.pydantic` or :mod:`articles.schemas.attrs`; the
+controllers import the models from here.
 """
 
 from django.conf import settings
 
 if settings.NEWSROOM_SERIALIZER == 'pydantic':
     from articles.schemas.pydantic import (
+        ArticleIn,
+        ArticleOut,
+        ArticlePath,
+        ArticleQuery,
+        AuthorOut,
+    )
+elif settings.NEWSROOM_SERIALIZER == 'attrs':
+    from articles.schemas.attrs import (
         ArticleIn,
         ArticleOut,
         ArticlePath,

@@ -7,7 +7,7 @@ under ``NEWSROOM_SERIALIZER=pydantic`` the settings name this subclass, which
 refuses them too. Query strings and path segments are text, and both
 backends still read ``?page=2`` as ``2``.
 
-Only imported when chosen: the msgspec variant does not need pydantic.
+Only imported when chosen: the other variants do not need pydantic.
 """
 
 from dmr_pydantic import PydanticSerializer

@@ -1,0 +1,104 @@
+"""What the articles API reads and writes, as attrs classes.
+
+The same fields, constraints and defaults as :mod:`articles.schemas.msgspec`.
+"""
+
+import datetime
+
+import attrs
+from attrs import validators
+
+from articles.ordering import Ordering
+from newsroom.schemas.attrs import Page, PageQuery, forbid_unknown_fields, pattern
+from tags.schemas.attrs import SLUG as TAG_SLUG
+
+
+@forbid_unknown_fields
+@attrs.frozen
+class ArticleIn:
+    """An article as a client creates or replaces it; tags are given by slug."""
+
+    slug: str = attrs.field(
+        validator=[
+            validators.min_len(1),
+            validators.max_len(80),
+            pattern(r'^[a-z0-9]+(?:-[a-z0-9]+)*$'),
+        ],
+        metadata={'examples': ['hello-dmr']},
+    )
+    title: str = attrs.field(
+        validator=[validators.min_len(1), validators.max_len(200)],
+        metadata={'examples': ['Hello, dmr']},
+    )
+    author_id: int = attrs.field(validator=validators.ge(1))
+    body: str = ''
+    tags: list[str] = attrs.field(
+        factory=list,
+        validator=validators.deep_iterable(
+            member_validator=TAG_SLUG,
+            iterable_validator=validators.max_len(20),
+        ),
+    )
+    published: bool = False
+
+
+@attrs.frozen
+class AuthorOut:
+    """Who wrote an article."""
+
+    id: int
+    name: str
+
+
+@attrs.frozen
+class ArticleOut:
+    """An article."""
+
+    id: int
+    slug: str
+    title: str
+    body: str
+    published: bool
+    author: AuthorOut
+    tags: list[str]
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+
+
+@Page.register
+@attrs.frozen
+class ArticlePage:
+    """One page of a listing, and where it stands among the others."""
+
+    items: list[ArticleOut]
+    page: int
+    per_page: int
+    total: int
+    pages: int
+
+
+@attrs.frozen
+class ArticleQuery(PageQuery):
+    """Filters of the article listing; all of them must match."""
+
+    author: int | None = attrs.field(
+        default=None,
+        validator=validators.optional(validators.ge(1)),
+        metadata={'description': 'The id of the author'},
+    )
+    tag: list[str] = attrs.field(
+        factory=list,
+        metadata={'description': 'A tag slug; repeat it to require several tags'},
+    )
+    published: bool | None = None
+    search: str | None = attrs.field(
+        default=None,
+        validator=validators.optional([validators.min_len(1), validators.max_len(100)]),
+        metadata={'description': 'Part of the title or body'},
+    )
+    ordering: Ordering = Ordering.NEWEST
+
+
+@attrs.frozen
+class ArticlePath:
+    article_id: int
