@@ -250,3 +250,10 @@ def test_a_page_costs_three_queries_however_many_articles(
         response = client.get(ARTICLES)
 
     assert len(response.json()['items']) == 4
+
+
+def test_author_filter_beyond_64_bits_is_a_400(client):
+    """An author id no database key can hold is refused, not looked up (no 500)."""
+    response = client.get('/api/articles/?author=99999999999999999999999')
+    assert response.status_code == 400
+    assert response.json()['detail'][0]['loc'] == ['query', 'author']

@@ -12,6 +12,10 @@ from articles.ordering import Ordering
 from newsroom.schemas.attrs import Page, PageQuery, forbid_unknown_fields, pattern
 from tags.schemas.attrs import SLUG as TAG_SLUG
 
+# Ids are 64-bit database keys: a larger number could never match, and
+# SQLite would refuse it in a foreign-key lookup.
+MAX_ID = 2**63 - 1
+
 
 @forbid_unknown_fields
 @attrs.frozen
@@ -30,7 +34,7 @@ class ArticleIn:
         validator=[validators.min_len(1), validators.max_len(200)],
         metadata={'examples': ['Hello, dmr']},
     )
-    author_id: int = attrs.field(validator=validators.ge(1))
+    author_id: int = attrs.field(validator=[validators.ge(1), validators.le(MAX_ID)])
     body: str = ''
     tags: list[str] = attrs.field(
         factory=list,
@@ -83,7 +87,7 @@ class ArticleQuery(PageQuery):
 
     author: int | None = attrs.field(
         default=None,
-        validator=validators.optional(validators.ge(1)),
+        validator=validators.optional([validators.ge(1), validators.le(MAX_ID)]),
         metadata={'description': 'The id of the author'},
     )
     tag: list[str] = attrs.field(

@@ -19,7 +19,9 @@ ArticleSlug = Annotated[
     ),
 ]
 Title = Annotated[str, msgspec.Meta(min_length=1, max_length=200, examples=['Hello, dmr'])]
-Id = Annotated[int, msgspec.Meta(ge=1)]
+# Ids are 64-bit database keys: a larger number could never match, and
+# SQLite would refuse it in a foreign-key lookup.
+Id = Annotated[int, msgspec.Meta(ge=1, le=2**63 - 1)]
 Search = Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
 
 

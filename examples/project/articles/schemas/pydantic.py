@@ -22,7 +22,9 @@ ArticleSlug = Annotated[
     ),
 ]
 Title = Annotated[str, pydantic.Field(min_length=1, max_length=200, examples=['Hello, dmr'])]
-Id = Annotated[int, pydantic.Field(ge=1)]
+# Ids are 64-bit database keys: a larger number could never match, and
+# SQLite would refuse it in a foreign-key lookup.
+Id = Annotated[int, pydantic.Field(ge=1, le=2**63 - 1)]
 Search = Annotated[str, pydantic.Field(min_length=1, max_length=100)]
 
 
