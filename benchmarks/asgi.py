@@ -92,13 +92,15 @@ class Client:
         request_scope = scope(body=body, query=query, headers=headers)
         return self.runner.run(_serve(self.app, request_scope, body))
 
-    def loop(self, requests: int) -> Timing:
-        """Serve the benchmark's request ``requests`` times; count answers other than 201."""
+    def loop(self, requests: int, body: bytes = payload.BODY) -> Timing:
+        """Serve the benchmark's request (or the same with ``body``) ``requests`` times.
+
+        Answers other than 201 are counted as failures.
+        """
+        request_scope = self.scope if body is payload.BODY else scope(body=body)
 
         async def serve_all() -> list[int]:
-            return [
-                (await _serve(self.app, self.scope, payload.BODY)).status for _ in range(requests)
-            ]
+            return [(await _serve(self.app, request_scope, body)).status for _ in range(requests)]
 
         cpu = time.process_time()
         wall = time.perf_counter()

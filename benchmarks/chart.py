@@ -52,12 +52,13 @@ def sync_rows(results: dict[str, dict[str, object]]) -> list[report.Row]:
 
 
 def draw(rows: list[report.Row], output: Path) -> None:
-    """A horizontal bar per variant, fastest on top, dmr's bars highlighted."""
+    """A horizontal bar per variant, fastest on top, dmr's bars and the plain views highlighted."""
     rows = sorted(rows, key=lambda row: row.cpu_ratio or 0.0)
     names = [row.name for row in rows]
     ratios = [row.cpu_ratio or 0.0 for row in rows]
+    # dmr's bars, the plain Django views (the floors), everything else.
     colours = [
-        OURS if name.startswith('dmr-') else FLOOR if name == BASELINES['wsgi'] else THEIRS
+        OURS if name.startswith('dmr-') else FLOOR if name.startswith('django+') else THEIRS
         for name in names
     ]
     figure, axes = plt.subplots(figsize=(8, 0.42 * len(rows) + 1.3), dpi=100)

@@ -47,8 +47,8 @@ def normalise(user: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def check_created(response: Response) -> None:
-    """The valid request: 201, JSON, the same user and a fresh UUID ``uid``."""
+def check_created(response: Response, expected: Mapping[str, Any] = payload.USER) -> None:
+    """The valid request: 201, JSON, the ``expected`` user and a fresh UUID ``uid``."""
     if response.status != 201:
         raise CheckError(f'expected 201, got {response.status}: {response.body[:500]!r}')
     content_type = response.headers.get('Content-Type', '')
@@ -59,7 +59,7 @@ def check_created(response: Response) -> None:
     if not isinstance(uid, str):
         raise CheckError(f'no string uid in the response: {uid!r}')
     uuid.UUID(uid)
-    if normalise(data) != normalise(payload.USER):
+    if normalise(data) != normalise(expected):
         raise CheckError(f'the response is not the request user: {response.body[:500]!r}')
 
 

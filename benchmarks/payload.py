@@ -47,7 +47,8 @@ def _person(
         'score': 50.25 + seed,
         'balance': f'{1000 + seed * 37}.{seed % 100:02d}',
         'birthday': f'19{70 + seed % 30}-0{1 + seed % 9}-1{seed % 10}T08:30:00+00:00',
-        'membership': f'P{seed}DT{seed % 24}H{seed % 60}M',
+        # Under a year: pydantic writes 365 days as 'P1Y', which Django's parser does not read.
+        'membership': f'P{seed % 300}DT{seed % 24}H{seed % 60}M',
         'skills': _skills(seed, 2),
         'aliases': {'nick': f'u{seed}', 'team': 'core', 'rank': seed, 'floor': 3},
         'promocodes': _promocodes(seed, 2),
@@ -83,3 +84,26 @@ USER = make_user()
 BODY = encode(USER)
 BROKEN_BODY = encode({**USER, 'age': 'old'})
 """Valid JSON with an invalid field: every framework must answer 400 or 422."""
+
+SHAPES = ('friends', 'skills')
+"""How the growth measure (``growth.py``) varies the body."""
+
+
+def grown_user(shape: str, size: int) -> dict[str, Any]:
+    """A variation of the benchmark's user for the growth measure.
+
+    - ``('friends', n)``: a user with ``n`` friends and nothing else nested;
+      each friend is a complete user (about 470 bytes of every field type),
+      so the body grows by the same mix of work per byte, from under 1 KB
+      (one friend) to 1 MB (about 2,200).
+    - ``('skills', n)``: the benchmark's user whose own ``skills`` list has
+      ``n`` entries (about 57 bytes each): one long list of small objects.
+    """
+    if shape == 'friends':
+        friends = [
+            _person(seed, friends=[], best_friend=None, items=[]) for seed in range(2, size + 2)
+        ]
+        return _person(1, friends=friends, best_friend=None, items=[])
+    if shape == 'skills':
+        return {**make_user(), 'skills': _skills(1, size)}
+    raise ValueError(f'unknown shape {shape!r}; known: {", ".join(SHAPES)}')

@@ -75,9 +75,16 @@ class Worker:
             raise WorkerError(f'{self.variant.name} failed:\n{message["error"]}')
         return message
 
-    def run(self, requests: int) -> dict[str, Any]:
-        """Serve ``requests`` requests; return the worker's timing."""
-        _pipe(self.process.stdin).write(json.dumps({'run': requests}) + '\n')
+    def run(self, requests: int, shape: tuple[str, int] | None = None) -> dict[str, Any]:
+        """Serve ``requests`` requests; return the worker's timing.
+
+        ``shape`` serves :func:`benchmarks.payload.grown_user`'s body instead
+        of the benchmark's own.
+        """
+        command: dict[str, Any] = {'run': requests}
+        if shape is not None:
+            command['shape'] = list(shape)
+        _pipe(self.process.stdin).write(json.dumps(command) + '\n')
         return self._receive()
 
     def close(self) -> None:

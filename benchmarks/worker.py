@@ -5,6 +5,9 @@ imports its app, checks it, warms it up, and then answers the driver's
 commands, one JSON object per line:
 
 - in: ``{"run": N}``; out: ``{"requests": N, "wall": s, "cpu": s, "failures": k}``
+- in: ``{"run": N, "shape": [SHAPE, SIZE]}``: the same with the body of
+  :func:`benchmarks.payload.grown_user` (the growth measure); the first
+  request of a new shape is checked like the benchmark's own request
 - in: end of input; the worker exits.
 
 Its first line out is ``{"ready": true, "startup": s, "rss_kib": k, ...}``, or
@@ -49,30 +52,42 @@ BASE_SETTINGS: dict[str, Any] = {
 """What every variant shares; a variant adds apps and its framework's settings."""
 
 
-def configure(variant: manifest.Variant) -> ModuleType:
-    """Configure Django for ``variant``, then import its app (and framework)."""
-    settings.configure(**{**BASE_SETTINGS, **variant.settings, 'ROOT_URLCONF': variant.module})
+def configure(variant: manifest.Variant, **extra: Any) -> ModuleType:
+    """Configure Django for ``variant``, then import its app (and framework).
+
+    ``extra`` settings win over the variant's (a real server needs more
+    ``ALLOWED_HOSTS``, say).
+    """
+    settings.configure(
+        **{**BASE_SETTINGS, **variant.settings, 'ROOT_URLCONF': variant.module, **extra},
+    )
     django.setup()
     return importlib.import_module(variant.module)
 
 
-def setup(variant: manifest.Variant) -> WSGIHandler:
+def setup(variant: manifest.Variant, **extra: Any) -> WSGIHandler:
     """Configure Django for a WSGI ``variant`` and return Django's handler."""
-    configure(variant)
+    configure(variant, **extra)
     resolve(payload.PATH)  # builds the URL resolver
     return WSGIHandler()
 
 
+def application(variant: manifest.Variant, **extra: Any) -> Any:
+    """The variant's WSGI or ASGI application, configured and ready to serve."""
+    if variant.interface == 'wsgi':
+        return setup(variant, **extra)
+    module = configure(variant, **extra)
+    app = getattr(module, 'application', None)
+    if app is None:
+        resolve(payload.PATH)
+        app = ASGIHandler()
+    return app
+
+
 def client(variant: manifest.Variant) -> wsgi.Client | asgi.Client:
     """The variant's application, ready to serve, with its client."""
-    if variant.interface == 'wsgi':
-        return wsgi.Client(setup(variant))
-    module = configure(variant)
-    application = getattr(module, 'application', None)
-    if application is None:
-        resolve(payload.PATH)
-        application = ASGIHandler()
-    return asgi.Client(application)
+    app = application(variant)
+    return wsgi.Client(app) if variant.interface == 'wsgi' else asgi.Client(app)
 
 
 _DISTRIBUTIONS = (
@@ -89,6 +104,10 @@ _DISTRIBUTIONS = (
     'django-ninja',
     'djangorestframework',
     'fastapi',
+    'gunicorn',
+    'uvicorn',
+    'uvloop',
+    'httptools',
 )
 
 
@@ -143,9 +162,18 @@ def serve(variant: manifest.Variant, warmup: int, channel: IO[str]) -> None:
         raise check.CheckError(f'{warm.failures} of {warmup} warm-up requests failed')
     ready = {'ready': True, 'startup': startup, 'rss_kib': rss_kib(), 'versions': versions()}
     channel.write(json.dumps(ready) + '\n')
+    bodies: dict[tuple[str, int], bytes] = {}
     for line in sys.stdin:
         command = json.loads(line)
-        timing = served.loop(int(command['run']))
+        body = payload.BODY
+        if 'shape' in command:
+            shape, size = command['shape']
+            body = bodies.get((shape, size), b'')
+            if not body:
+                user = payload.grown_user(shape, size)
+                body = bodies[shape, size] = payload.encode(user)
+                check.check_created(served.request(body=body), user)
+        timing = served.loop(int(command['run']), body)
         channel.write(json.dumps(dataclasses.asdict(timing)) + '\n')
 
 

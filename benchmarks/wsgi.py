@@ -123,6 +123,7 @@ class Client:
         """Serve one request built from these parts."""
         return call(self.app, environ(body=body, query=query, headers=headers), body)
 
-    def loop(self, requests: int) -> Timing:
-        """Serve the benchmark's request ``requests`` times."""
-        return loop(self.app, self.environ, payload.BODY, requests)
+    def loop(self, requests: int, body: bytes = payload.BODY) -> Timing:
+        """Serve the benchmark's request, or the same with ``body``, ``requests`` times."""
+        env = self.environ if body is payload.BODY else environ(body=body)
+        return loop(self.app, env, body, requests)

@@ -85,11 +85,10 @@ class QueryExtractor:
                 {key: query.getlist(key) if key in arrays else query[key] for key in query},
             )
         try:
-            pairs = parse_qsl(
+            pairs = _parse_query(
                 query_string,
-                keep_blank_values=True,
-                encoding=request.encoding or settings.DEFAULT_CHARSET,
-                max_num_fields=settings.DATA_UPLOAD_MAX_NUMBER_FIELDS,
+                request.encoding or settings.DEFAULT_CHARSET,
+                settings.DATA_UPLOAD_MAX_NUMBER_FIELDS,
             )
         except ValueError as exc:
             raise TooManyFieldsSent(
@@ -102,6 +101,34 @@ class QueryExtractor:
             else:
                 data[key] = value
         return self.adapter.from_python(data)
+
+
+def _parse_query(
+    query_string: str,
+    encoding: str,
+    max_fields: int | None,
+) -> list[tuple[str, str]]:
+    """``parse_qsl`` with blank values kept; plain strings are split directly.
+
+    Without ``%`` or ``+`` nothing needs decoding, and splitting on ``&`` gives
+    what ``parse_qsl`` would, several times faster.
+    """
+    if '%' in query_string or '+' in query_string:
+        return parse_qsl(
+            query_string,
+            keep_blank_values=True,
+            encoding=encoding,
+            max_num_fields=max_fields,
+        )
+    fields = query_string.split('&')
+    if max_fields is not None and len(fields) > max_fields:
+        raise ValueError('Max number of fields exceeded')
+    pairs = []
+    for field in fields:
+        if field:
+            key, _, value = field.partition('=')
+            pairs.append((key, value))
+    return pairs
 
 
 def _meta_key(name: str) -> str:
