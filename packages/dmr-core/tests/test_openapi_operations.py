@@ -359,3 +359,27 @@ def test_hidden_operations_free_their_operation_id():
 
     schema = document([path('a/', Hidden.as_view()), path('b/', Shown.as_view())])
     assert operation(schema, 'get', '/api/b/')['operationId'] == 'listUsers'
+
+
+def test_config_may_name_operations():
+    """A config naming function replaces the default rule; ``OperationInfo`` still wins."""
+    from dmr.openapi import OpenAPIConfig, build_schema
+    from dmr.operation import OperationInfo
+    from dmr.responses import modify
+    from dmr.routing import Router, path
+
+    class Things(Controller):
+        def get(self) -> int:
+            return 1
+
+        @modify(operation=OperationInfo(operation_id='makeThing'))
+        def post(self) -> int:
+            return 1
+
+    def naming(method: str, route: str, controller: type) -> str:
+        return f'{controller.__name__}.{method}:{route}'
+
+    router = Router('api/', [path('things/', Things.as_view())])
+    item = build_schema(router, OpenAPIConfig(operation_id=naming))['paths']['/api/things/']
+    assert item['get']['operationId'] == 'Things.get:/api/things/'
+    assert item['post']['operationId'] == 'makeThing'

@@ -33,7 +33,7 @@ def build_schema(router: Router, config: OpenAPIConfig | None = None) -> JsonSch
         for method, endpoint in compiled.endpoints.items():
             if method == 'HEAD' and endpoint is compiled.endpoints.get('GET'):
                 continue
-            operation = build_operation(method, endpoint, route, registry)
+            operation = build_operation(method, endpoint, route, registry, config.operation_id)
             if operation is None:
                 continue
             owner = f'{method} {route.path}'

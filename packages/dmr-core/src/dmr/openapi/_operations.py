@@ -6,6 +6,7 @@ describes exactly what the code does.
 """
 
 import inspect
+from collections.abc import Callable
 from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
 
@@ -194,8 +195,12 @@ def build_operation(
     endpoint: 'Endpoint',
     route: 'Route',
     registry: ComponentRegistry,
+    naming: Callable[[str, str, type], str] | None = None,
 ) -> JsonSchema | None:
-    """The Operation Object of ``endpoint``, or ``None`` when it is hidden."""
+    """The Operation Object of ``endpoint``, or ``None`` when it is hidden.
+
+    ``naming(method, path, controller)`` gives the default ``operationId``.
+    """
     info = operation_info(endpoint, route)
     if info.include_in_schema is False:
         return None
@@ -207,7 +212,11 @@ def build_operation(
         operation['summary'] = info.summary
     if info.description:
         operation['description'] = info.description
-    operation['operationId'] = info.operation_id or default_operation_id(method, route)
+    operation['operationId'] = info.operation_id or (
+        default_operation_id(method, route)
+        if naming is None
+        else naming(method.lower(), route.path, route.controller)
+    )
     operation['deprecated'] = bool(info.deprecated)
     parameters = _parameters(endpoint, route, registry, owner)
     if parameters:

@@ -1,7 +1,7 @@
 """``OpenAPIConfig``: the document-wide settings of the OpenAPI document."""
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,6 +30,12 @@ class OpenAPIConfig:
     servers: Sequence[Mapping[str, Any]] = ()
     info: Mapping[str, Any] = field(default_factory=dict)
     """Other fields of the Info Object: ``contact``, ``license``..."""
+    operation_id: Callable[[str, str, type], str] | None = None
+    """``operation_id(method, path, controller)``: the default ``operationId``.
+
+    ``None`` keeps dmr's rule (``postUsercontrollerApiUser``);
+    ``OperationInfo(operation_id=...)`` still wins for one endpoint.
+    """
 
     def __post_init__(self) -> None:
         """Refuse OpenAPI versions the generator does not write, and malformed servers."""
