@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 
+from dmr._adapters import adapter_for, compile_adapter
 from dmr._error_responses import default_error_response, framework_error_response
 from dmr._extractors import Extractor, build_extractor
 from dmr._negotiation import ParserTable, RendererTable
-from dmr._response_table import ResponseEntry, build_response_table, compile_adapter
+from dmr._response_table import ResponseEntry, build_response_table
 from dmr._signature import EndpointSignature
 from dmr.error_formats import ErrorFormat
 from dmr.errors import (
@@ -109,8 +110,8 @@ class Endpoint:
             None if signature.success is None else self.responses[signature.success.status_code]
         )
         self.success_headers = dict(options.headers)
-        self.error_adapter = serializer.adapter(self.error_format.model, direction='response')
-        self.any_adapter = serializer.adapter(Any, direction='response')
+        self.error_adapter = adapter_for(serializer, self.error_format.model, 'response')
+        self.any_adapter = adapter_for(serializer, Any, 'response')
         handlers = (options.error_handler, *config.error_handlers)
         self.error_handlers = tuple(handler for handler in handlers if handler is not None)
         if not signature.is_async:

@@ -8,6 +8,7 @@ both what response validation checks and what the OpenAPI document shows.
 from dataclasses import dataclass
 from typing import Any
 
+from dmr._adapters import compile_adapter
 from dmr._signature import EndpointSignature
 from dmr.components import Component
 from dmr.errors import EndpointDefinitionError, ErrorModel
@@ -107,26 +108,3 @@ def _adapter(
         direction='response',
         role=f'the {spec.status_code} response',
     )
-
-
-def compile_adapter(
-    qualname: str,
-    serializer: Serializer,
-    annotation: object,
-    *,
-    direction: str,
-    role: str,
-) -> TypeAdapter:
-    """Ask the backend for an adapter, naming the endpoint if it refuses."""
-    if not serializer.supports(annotation):
-        raise EndpointDefinitionError(
-            f'{qualname}: {role} is annotated {annotation!r}, which the '
-            f'{serializer.name!r} serializer does not support',
-        )
-    try:
-        return serializer.adapter(annotation, direction=direction)  # type: ignore[arg-type]  # one of the two literals
-    except TypeError as exc:
-        raise EndpointDefinitionError(
-            f'{qualname}: {role} ({annotation!r}) cannot be compiled by the '
-            f'{serializer.name!r} serializer: {exc}',
-        ) from exc
