@@ -63,9 +63,9 @@ def profile_steps(app: wsgi.WSGIApp, module: str, requests: int) -> list[tuple[s
 
     total = at('django/core/handlers/wsgi.py', '__call__') + at('django/http/response.py', 'close')
     dispatch = at('dmr/controller.py', 'dispatch')
-    handle = at('dmr/_endpoint.py', 'handle')
-    prepare = at('dmr/_endpoint.py', 'prepare')
-    respond = at('dmr/_endpoint.py', 'respond')
+    handle = at('dmr/_pipeline/endpoint.py', 'handle')
+    prepare = at('dmr/_pipeline/negotiate.py', 'enter') + at('dmr/_pipeline/parse.py', 'enter')
+    respond = at('dmr/_pipeline/respond.py', 'respond')
     user = at(module.replace('.', '/') + '.py', 'post')
     query_dict = at('django/core/handlers/wsgi.py', 'GET')  # 0 unless something reads it
     query = at('urllib/parse.py', 'parse_qsl')
@@ -107,15 +107,27 @@ def time_steps(app: wsgi.WSGIApp, module: str, number: int) -> list[tuple[str, f
     def fresh() -> WSGIRequest:
         return WSGIRequest({**env, 'wsgi.input': io.BytesIO(payload.BODY)})
 
+    # dmr is installed in the profiled variant's environment only.
+    from dmr._pipeline.exchange import Exchange  # noqa: PLC0415
+
     controller_class = importlib.import_module(module).UserController
     endpoint = controller_class.compiled().endpoints['POST']
     request = fresh()
     _read_once = request.body  # so that the steps below time dmr alone
     controller = controller_class()
     controller.setup(request)
-    kwargs = endpoint.prepare(controller, request, {})
+
+    def stages() -> Any:
+        exchange = Exchange(request, controller, {}, endpoint.renderers.default)
+        for enter in endpoint.entries:
+            enter(exchange)
+        return exchange
+
+    exchange = stages()
+    kwargs = exchange.arguments
     result = endpoint.func(controller, **kwargs)
-    content = controller.renderer.render(result, endpoint.success.adapter)
+    success = endpoint.respond.success
+    content = exchange.renderer.render(result, success.adapter)
 
     def django_request() -> object:
         return fresh().body
@@ -127,16 +139,16 @@ def time_steps(app: wsgi.WSGIApp, module: str, number: int) -> list[tuple[str, f
     steps: list[tuple[str, Callable[[], object]]] = [
         ('Django: WSGIRequest and body', django_request),
         ('negotiation (cached table lookups)', negotiation),
-        ('all components (prepare)', lambda: endpoint.prepare(controller, request, {})),
+        ('the stages before the call (negotiate, parse)', stages),
     ]
-    for _name, extractor in endpoint.extractors:
+    for _name, extractor in endpoint.stages[-1].extractors:
         steps.append((f'component {extractor.component.loc}', partial(extractor, request, {})))
     steps.append(('user function', lambda: endpoint.func(controller, **kwargs)))
-    steps.append(('render (respond)', lambda: endpoint.respond(controller, result)))
+    steps.append(('render (respond)', lambda: endpoint.respond.respond(exchange, result)))
     steps.append(
         (
             'response validation alone (decode of the rendered body)',
-            partial(controller.renderer.validate, content, endpoint.success.adapter),
+            partial(exchange.renderer.validate, content, success.adapter),
         ),
     )
     whole = min(wsgi.loop(app, env, payload.BODY, number).wall for _ in range(5))

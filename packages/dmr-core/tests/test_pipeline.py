@@ -302,8 +302,8 @@ def test_body_in_wrong_charset_is_a_parse_error():
     assert (error['loc'], error['type']) == (['body'], 'parse_error')
 
 
-def test_streaming_responses_skip_body_validation():
-    """A declared streaming response is checked by status only."""
+def test_streamed_responses_are_refused_when_validating():
+    """A streamed body cannot be checked: with validation on it is a 422."""
     from django.http import StreamingHttpResponse
 
     from dmr import ResponseSpec, validate
@@ -313,7 +313,25 @@ def test_streaming_responses_skip_body_validation():
         def get(self) -> StreamingHttpResponse:
             return StreamingHttpResponse(iter([b'[1]']), content_type='application/json')
 
-    assert call(Streams, factory.get('/')).status_code == 200
+    response = call(Streams, factory.get('/'))
+    assert response.status_code == 422
+    assert json.loads(response.content)['detail'][0]['type'] == 'response_invalid'
+
+
+def test_streamed_responses_pass_without_validation():
+    """An endpoint that turns validation off may stream."""
+    from django.http import StreamingHttpResponse
+
+    from dmr import ResponseSpec, validate
+
+    class Streams(Controller):
+        @validate(ResponseSpec(list[int], status_code=200), validate_responses=False)
+        def get(self) -> StreamingHttpResponse:
+            return StreamingHttpResponse(iter([b'[1]']), content_type='application/json')
+
+    response = call(Streams, factory.get('/'))
+    assert response.status_code == 200
+    assert b''.join(response.streaming_content) == b'[1]'
 
 
 def test_controller_without_endpoints_is_not_compiled():

@@ -7,8 +7,12 @@ from django.test import Client
 PLAIN = 'application/x-plain-json'
 
 
-def test_wrong_shape_is_answered_with_422(client):
-    """A returned value missing a declared field is located under `response`."""
+def test_wrong_shape_is_answered_with_422(client, settings):
+    """A returned value missing a declared field is located under `response`.
+
+    With `DEBUG` on, the body carries pydantic's message too.
+    """
+    settings.DEBUG = True
     response = client.get('/api/wrong-shape/')
 
     assert response.status_code == 422
@@ -26,8 +30,9 @@ def test_wrong_shape_in_another_format_is_answered_with_422(client):
     assert json.loads(response.content)['detail'][0]['loc'] == ['response', 'uid']
 
 
-def test_unencodable_value_is_answered_with_422(client):
+def test_unencodable_value_is_answered_with_422(client, settings):
     """A value pydantic cannot serialize is a `type_error`, not a server error."""
+    settings.DEBUG = True
     response = client.get('/api/unencodable/')
 
     assert response.status_code == 422

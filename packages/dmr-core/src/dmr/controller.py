@@ -11,20 +11,21 @@ read; the request path then only runs the compiled pipeline.
 """
 
 import typing
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, Generic
 
 from django.conf import settings as django_settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponse
 from django.views import View
 from typing_extensions import TypeVar
 
-from dmr._compiler import CompiledController, compile_controller
+from dmr._pipeline.compile import CompiledController, ControllerOptions, compile_controller
+from dmr._pipeline.respond import PendingResponse
 from dmr._signature import EndpointSignature, analyse
 from dmr.backends import BackendError
-from dmr.errors import EndpointDefinitionError
+from dmr.errors import EndpointDefinitionError, ErrorHandler
 from dmr.operation import OperationInfo
 from dmr.parsers import Parser
 from dmr.renderers import Renderer
@@ -32,18 +33,10 @@ from dmr.responses import ResponseSpec
 from dmr.serializer import Serializer
 from dmr.settings import SETTING_NAME, SettingsError
 
+__all__ = ['Controller', 'ErrorHandler']
+
 # The default keeps a bare `Controller` base valid under `mypy --strict`.
 _S = TypeVar('_S', bound=Serializer, default=Serializer)
-
-ErrorHandler = Callable[
-    ['Controller[Any]', Exception],
-    HttpResponseBase | Awaitable[HttpResponseBase | None] | None,
-]
-"""``handler(controller, exc)``: return a response, or ``None`` to pass.
-
-A handler may also raise :class:`dmr.APIError`. Endpoint handlers run first,
-then the controller's, then the one in settings, then the defaults.
-"""
 
 _ENDPOINT_NAMES = frozenset(View.http_method_names) - {'options'}
 
@@ -63,13 +56,9 @@ class Controller(View, Generic[_S]):
     operation: ClassVar[OperationInfo | None] = None
     error_format: ClassVar[str | None] = None
 
-    renderer: Renderer
-    """The renderer negotiated for the current request."""
-
     _serializer: ClassVar[type[Serializer] | None] = None
     _signatures: ClassVar[Mapping[str, EndpointSignature]] = {}
     _compiled: ClassVar[CompiledController | None] = None
-    _current_endpoint: Any
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         """Check every endpoint now, and compile them if settings allow."""
@@ -81,7 +70,7 @@ class Controller(View, Generic[_S]):
         cls._compiled = None
         if cls._signatures and django_settings.configured:
             try:
-                cls._compiled = compile_controller(cls)
+                cls._compiled = compile_controller(_options(cls))
             except (BackendError, SettingsError):
                 # Reported by `manage.py check` and raised on first request.
                 cls._compiled = None
@@ -91,18 +80,17 @@ class Controller(View, Generic[_S]):
         """The compiled endpoints, compiling them first if needed."""
         compiled = cls._compiled
         if compiled is None:
-            compiled = cls._compiled = compile_controller(cls)
+            compiled = cls._compiled = compile_controller(_options(cls))
         return compiled
 
     def dispatch(self, request: HttpRequest, *_args: Any, **kwargs: Any) -> Any:
         """Route the request to its compiled endpoint."""
         compiled = self._compiled or self.compiled()
-        endpoint = compiled.endpoints.get(request.method or '')
+        endpoint = compiled.routes.get(request.method or '')
         if endpoint is None:
             if request.method == 'OPTIONS':
                 return compiled.options()
             return compiled.method_not_allowed(self, request)
-        self._current_endpoint = endpoint
         if compiled.is_async:
             return endpoint.handle_async(self, request, kwargs)
         return endpoint.handle(self, request, kwargs)
@@ -114,17 +102,27 @@ class Controller(View, Generic[_S]):
         status_code: int,
         headers: Mapping[str, str] | None = None,
     ) -> HttpResponse:
-        """Render ``value`` as the response the endpoint declared for ``status_code``.
+        """The response the endpoint declared for ``status_code``, with ``value`` as its body.
 
-        The value is validated like any response when validation is on, and
-        rendered with the renderer negotiated for this request.
+        The body is rendered with the renderer negotiated for this request,
+        and validated like any response when validation is on, once the
+        endpoint (or error handler) returns the response.
         """
-        return self._current_endpoint.to_response(  # type: ignore[no-any-return]  # Endpoint is private
-            self,
-            value,
-            status_code,
-            headers or {},
-        )
+        return PendingResponse(value, status_code, headers or {})
+
+
+def _options(cls: type[Controller[Any]]) -> ControllerOptions:
+    return ControllerOptions(
+        qualname=cls.__qualname__,
+        signatures=cls._signatures,
+        serializer=cls._serializer,
+        parsers=cls.parsers,
+        renderers=cls.renderers,
+        validate_responses=cls.validate_responses,
+        responses=cls.responses,
+        error_handler=cls.error_handler,
+        error_format=cls.error_format,
+    )
 
 
 def _pinned_serializer(cls: type) -> type[Serializer] | None:

@@ -7,9 +7,11 @@ client sees the same ``loc`` and ``type`` whichever backend a project uses.
 """
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from http import HTTPStatus
 from typing import Any, NotRequired
+
+from django.http import HttpResponseBase
 
 # typing_extensions' TypedDict, which every backend (pydantic on Python 3.11
 # included) can read.
@@ -77,6 +79,18 @@ class ErrorType(enum.StrEnum):
     INTERNAL_ERROR = 'internal_error'
 
 
+ErrorHandler = Callable[
+    [Any, Exception],
+    HttpResponseBase | Awaitable[HttpResponseBase | None] | None,
+]
+"""``handler(controller, exc)``: return a response, or ``None`` to pass.
+
+``controller`` is the :class:`dmr.Controller` serving the request. A handler
+may also raise :class:`APIError`. Endpoint handlers run first, then the
+controller's, then the one in settings, then the defaults.
+"""
+
+
 def error_detail(
     msg: str,
     loc: Sequence[str | int] = (),
@@ -84,6 +98,18 @@ def error_detail(
 ) -> ErrorDetail:
     """Build one :class:`ErrorDetail`, the way backends should."""
     return {'msg': msg, 'loc': list(loc), 'type': str(type)}
+
+
+def prefix_details(loc: str | int, details: list[ErrorDetail]) -> list[ErrorDetail]:
+    """Place details under ``loc`` (a component, say); ``type`` defaults to ``value_error``."""
+    return [
+        {
+            'msg': detail['msg'],
+            'loc': [loc, *detail.get('loc', ())],
+            'type': detail.get('type', ErrorType.VALUE_ERROR),
+        }
+        for detail in details
+    ]
 
 
 class APIError(Exception):
@@ -131,9 +157,16 @@ class FrameworkError(Exception):
 
     status_code: int = 400
 
-    def __init__(self, details: list[ErrorDetail]) -> None:
+    def __init__(
+        self,
+        details: list[ErrorDetail],
+        *,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__(details)
         self.details = details
+        self.headers: Mapping[str, str] = headers or {}
+        """Headers of the error response (``Allow`` for a 405, say)."""
 
 
 class RequestValidationError(FrameworkError):
@@ -152,6 +185,12 @@ class UnsupportedMediaTypeError(FrameworkError):
     """No parser accepts the request's ``Content-Type`` (415)."""
 
     status_code = 415
+
+
+class MethodNotAllowedError(FrameworkError):
+    """The controller has no endpoint for the request's method (405)."""
+
+    status_code = 405
 
 
 class ResponseValidationError(FrameworkError):

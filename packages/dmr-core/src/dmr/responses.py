@@ -9,12 +9,10 @@ response validation checks and what the OpenAPI document shows.
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
+from dmr.errors import ErrorHandler
 from dmr.operation import OperationInfo
-
-if TYPE_CHECKING:
-    from dmr.controller import ErrorHandler
 
 _Func = TypeVar('_Func', bound=Callable[..., Any])
 
@@ -58,7 +56,7 @@ class EndpointOptions:
     headers: Mapping[str, str] = field(default_factory=dict)
     responses: Sequence[ResponseSpec] = ()
     validate_responses: bool | None = None
-    error_handler: 'ErrorHandler | None' = None
+    error_handler: ErrorHandler | None = None
     operation: OperationInfo | None = None
 
 
@@ -82,7 +80,7 @@ def modify(
     headers: Mapping[str, str] | None = None,
     extra_responses: Sequence[ResponseSpec] = (),
     validate_responses: bool | None = None,
-    error_handler: 'ErrorHandler | None' = None,
+    error_handler: ErrorHandler | None = None,
     operation: OperationInfo | None = None,
 ) -> Callable[[_Func], _Func]:
     """Adjust an endpoint that returns a model.
@@ -113,7 +111,7 @@ def modify(
 def validate(
     *responses: ResponseSpec,
     validate_responses: bool | None = None,
-    error_handler: 'ErrorHandler | None' = None,
+    error_handler: ErrorHandler | None = None,
     operation: OperationInfo | None = None,
 ) -> Callable[[_Func], _Func]:
     """Declare the responses of an endpoint that returns ``HttpResponse``.

@@ -22,12 +22,12 @@ from django.dispatch import receiver
 from django.utils.module_loading import import_string
 
 from dmr.error_formats import ERROR_FORMATS
+from dmr.errors import ErrorHandler
 from dmr.parsers import Parser
 from dmr.renderers import Renderer
 from dmr.responses import ResponseSpec
 
 if TYPE_CHECKING:
-    from dmr.controller import ErrorHandler
     from dmr.openapi.config import OpenAPIConfig
 
 SETTING_NAME = 'DMR_SETTINGS'
@@ -59,7 +59,7 @@ class DMRSettings:
     responses: tuple[ResponseSpec, ...] = ()
     """Responses every endpoint may return, documented and validated."""
 
-    error_handler: 'ErrorHandler | None' = None
+    error_handler: ErrorHandler | None = None
     """Tried after endpoint and controller handlers, before the defaults."""
 
     error_format: str = 'default'
@@ -146,7 +146,7 @@ def _responses(value: Any) -> tuple[ResponseSpec, ...]:
     raise _key_error('responses', 'a list of ResponseSpec', value)
 
 
-def _error_handler(value: Any) -> 'ErrorHandler | None':
+def _error_handler(value: Any) -> ErrorHandler | None:
     if value is None:
         return None
     handler = _load('error_handler', value)

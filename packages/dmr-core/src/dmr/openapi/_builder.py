@@ -31,8 +31,6 @@ def build_schema(router: Router, config: OpenAPIConfig | None = None) -> JsonSch
         compiled = route.controller.compiled()
         path_item = paths[route.path] = {}
         for method, endpoint in compiled.endpoints.items():
-            if method == 'HEAD' and endpoint is compiled.endpoints.get('GET'):
-                continue
             operation = build_operation(method, endpoint, route, registry, config.operation_id)
             if operation is None:
                 continue

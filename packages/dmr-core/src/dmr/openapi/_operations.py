@@ -16,7 +16,7 @@ from dmr.operation import OperationInfo
 from dmr.serializer import JsonSchema
 
 if TYPE_CHECKING:
-    from dmr._endpoint import Endpoint
+    from dmr._pipeline.endpoint import Endpoint
     from dmr._signature import Parameter
     from dmr.openapi._routes import Route
 

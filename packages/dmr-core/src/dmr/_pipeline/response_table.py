@@ -1,26 +1,18 @@
 """The responses of one endpoint, compiled: status -> spec and adapter.
 
 It holds what the endpoint declares, what its controller and the settings
-add, and the semantic responses the framework itself may answer with. It is
-both what response validation checks and what the OpenAPI document shows.
+add, and what its stages may answer with. It is both what response
+validation checks and what the OpenAPI document shows.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from dmr._adapters import compile_adapter
 from dmr._signature import EndpointSignature
-from dmr.components import Component
-from dmr.errors import EndpointDefinitionError, ErrorModel
+from dmr.errors import EndpointDefinitionError
 from dmr.responses import ResponseSpec
 from dmr.serializer import Serializer, TypeAdapter
-
-SEMANTIC_DESCRIPTIONS = {
-    400: 'Raised when request components cannot be parsed',
-    406: 'Raised when provided `Accept` header cannot be satisfied',
-    415: 'Raised when the request `Content-Type` is not supported',
-    422: 'Raised when returned response does not match the response schema',
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,51 +23,19 @@ class ResponseEntry:
     adapter: TypeAdapter | None
 
 
-def semantic_responses(
-    signature: EndpointSignature,
-    *,
-    validate_responses: bool,
-    error_model: Any = ErrorModel,
-) -> list[ResponseSpec]:
-    """The framework's own responses that can happen on this endpoint."""
-    components = {parameter.component for parameter in signature.parameters}
-    statuses = [406]
-    if components:
-        statuses.append(400)
-    if Component.BODY in components:
-        statuses.append(415)
-    if validate_responses:
-        statuses.append(422)
-    return [
-        ResponseSpec(error_model, status_code=status, description=SEMANTIC_DESCRIPTIONS[status])
-        for status in sorted(statuses)
-    ]
-
-
 def build_response_table(
     signature: EndpointSignature,
-    shared: tuple[ResponseSpec, ...],
     serializer: Serializer,
-    *,
-    validate_responses: bool,
-    error_model: Any = ErrorModel,
+    levels: Iterable[Iterable[ResponseSpec]],
 ) -> dict[int, ResponseEntry]:
-    """Compile every response the endpoint may answer with, by status.
+    """Compile every response of the endpoint, by status.
 
-    The endpoint's own declarations win over the controller's and the
-    settings', which win over the semantic responses. Two different bodies
+    ``levels`` come in order of precedence (the endpoint's own declarations,
+    then its controller's and the settings', then its stages'): a status
+    declared at one level hides it at the later ones. Two different bodies
     declared for one status at the same level are an error.
     """
     table: dict[int, ResponseEntry] = {}
-    levels = (
-        signature.declared,
-        shared,
-        semantic_responses(
-            signature,
-            validate_responses=validate_responses,
-            error_model=error_model,
-        ),
-    )
     for level in levels:
         claimed: dict[int, ResponseSpec] = {}
         for spec in level:

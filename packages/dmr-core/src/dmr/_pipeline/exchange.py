@@ -1,0 +1,34 @@
+"""``Exchange``: the values one request carries through the pipeline."""
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from dmr.renderers import Renderer
+
+
+class Exchange:
+    """One request on its way through an endpoint's stages.
+
+    Stages read the request from it and leave their results in it (the
+    renderer chosen for the response, the parsed arguments of the call), so
+    nothing per request is stored on shared objects.
+    """
+
+    __slots__ = ('arguments', 'controller', 'path_kwargs', 'renderer', 'request')
+
+    def __init__(
+        self,
+        request: HttpRequest,
+        controller: Any,
+        path_kwargs: dict[str, Any],
+        renderer: Renderer,
+    ) -> None:
+        self.request = request
+        self.controller = controller
+        """The controller instance Django created for this request."""
+        self.path_kwargs = path_kwargs
+        self.renderer = renderer
+        """The renderer of the response; the negotiate stage may change it."""
+        self.arguments: dict[str, Any] = {}
+        """Keyword arguments of the endpoint function, from the parse stage."""
