@@ -1,6 +1,16 @@
 import django
 from django.conf import settings
 
+# What `django-admin startproject` puts in MIDDLEWARE, less the messages app.
+STARTPROJECT_MIDDLEWARE = [
+    'django.middleware.security.SecurityMiddleware',
+    'django.contrib.sessions.middleware.SessionMiddleware',
+    'django.middleware.common.CommonMiddleware',
+    'django.middleware.csrf.CsrfViewMiddleware',
+    'django.contrib.auth.middleware.AuthenticationMiddleware',
+    'django.middleware.clickjacking.XFrameOptionsMiddleware',
+]
+
 
 def pytest_configure() -> None:
     settings.configure(
@@ -8,8 +18,16 @@ def pytest_configure() -> None:
         SECRET_KEY='tests',
         ALLOWED_HOSTS=['*'],
         ROOT_URLCONF='tests.urls',
-        INSTALLED_APPS=['django.contrib.contenttypes', 'dmr'],
-        DATABASES={},
+        INSTALLED_APPS=[
+            'django.contrib.contenttypes',
+            'django.contrib.auth',
+            'django.contrib.sessions',
+            'dmr',
+        ],
+        MIDDLEWARE=STARTPROJECT_MIDDLEWARE,
+        DATABASES={'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': ':memory:'}},
+        # The fastest hasher: the tests log in many times.
+        PASSWORD_HASHERS=['django.contrib.auth.hashers.MD5PasswordHasher'],
         DMR_SETTINGS={'serializer': 'tests.stub_backend.StubSerializer'},
         USE_TZ=True,
     )

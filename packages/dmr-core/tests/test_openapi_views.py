@@ -8,6 +8,8 @@ from html.parser import HTMLParser
 
 import pytest
 import yaml
+from django.core.signals import request_finished
+from django.db import close_old_connections
 from django.test import Client, RequestFactory, override_settings
 
 from dmr import Body, Controller
@@ -82,7 +84,13 @@ def page(url: str) -> Links:
 
 def cache_control(name: str, version: str) -> str:
     response = Client().get('/docs/swagger/', {'asset': name, 'v': version})
-    response.close()
+    # Close the asset file as Django's test client would: without closing the
+    # database connection, which belongs to the test session.
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
     return response['Cache-Control']
 
 

@@ -29,7 +29,7 @@ from dmr.errors import EndpointDefinitionError, ErrorHandler
 from dmr.operation import OperationInfo
 from dmr.parsers import Parser
 from dmr.renderers import Renderer
-from dmr.responses import ResponseSpec
+from dmr.responses import INHERIT, AuthOption, PermissionsOption, ResponseSpec
 from dmr.serializer import Serializer
 from dmr.settings import SETTING_NAME, SettingsError
 
@@ -55,6 +55,10 @@ class Controller(View, Generic[_S]):
     error_handler: ClassVar[ErrorHandler | None] = None
     operation: ClassVar[OperationInfo | None] = None
     error_format: ClassVar[str | None] = None
+    auth: ClassVar[AuthOption] = INHERIT
+    """Auths tried in order; ``None`` makes every endpoint public."""
+    permissions: ClassVar[PermissionsOption] = INHERIT
+    """Permissions every endpoint checks; all of them must pass."""
 
     _serializer: ClassVar[type[Serializer] | None] = None
     _signatures: ClassVar[Mapping[str, EndpointSignature]] = {}
@@ -82,6 +86,34 @@ class Controller(View, Generic[_S]):
         if compiled is None:
             compiled = cls._compiled = compile_controller(_options(cls))
         return compiled
+
+    @classmethod
+    def as_view(cls, **initkwargs: Any) -> Any:
+        """The Django view, exempt from ``CsrfViewMiddleware``.
+
+        Auths that read cookies run Django's CSRF check themselves, and the
+        auth stage resets ``request.user``, so no endpoint acts as a cookie's
+        user without that check. When every endpoint declares an auth, the
+        view is also exempt from ``LoginRequiredMiddleware``: a request
+        without credentials is answered 401, not redirected to a login page.
+        """
+        view = super().as_view(**initkwargs)
+        view.csrf_exempt = True  # type: ignore[attr-defined]  # read by CsrfViewMiddleware
+        if cls._signatures and _every_endpoint_authenticates(cls):
+            view.login_required = False  # type: ignore[attr-defined]  # read by LoginRequiredMiddleware
+        return view
+
+    def check_object_permissions(self, obj: Any) -> None:
+        """Raise 403 (401 when anonymous) unless the permissions allow acting on ``obj``."""
+        permissions = self.compiled().routes[self.request.method or ''].permissions
+        if permissions is not None:
+            permissions.check_object(self.request, self, obj)
+
+    async def acheck_object_permissions(self, obj: Any) -> None:
+        """The same, with the permissions' async object checks."""
+        permissions = self.compiled().routes[self.request.method or ''].permissions
+        if permissions is not None:
+            await permissions.check_object_async(self.request, self, obj)
 
     def dispatch(self, request: HttpRequest, *_args: Any, **kwargs: Any) -> Any:
         """Route the request to its compiled endpoint."""
@@ -111,6 +143,14 @@ class Controller(View, Generic[_S]):
         return PendingResponse(value, status_code, headers or {})
 
 
+def _every_endpoint_authenticates(cls: type[Controller[Any]]) -> bool:
+    try:
+        compiled = cls.compiled()
+    except (BackendError, SettingsError):
+        return False  # reported by `manage.py check`
+    return all(endpoint.auth is not None for endpoint in compiled.endpoints.values())
+
+
 def _options(cls: type[Controller[Any]]) -> ControllerOptions:
     return ControllerOptions(
         qualname=cls.__qualname__,
@@ -122,6 +162,8 @@ def _options(cls: type[Controller[Any]]) -> ControllerOptions:
         responses=cls.responses,
         error_handler=cls.error_handler,
         error_format=cls.error_format,
+        auth=cls.auth,
+        permissions=cls.permissions,
     )
 
 

@@ -74,7 +74,9 @@ class ErrorType(enum.StrEnum):
     BODY_TOO_LARGE = 'body_too_large'
     METHOD_NOT_ALLOWED = 'method_not_allowed'
     NOT_FOUND = 'not_found'
+    NOT_AUTHENTICATED = 'not_authenticated'
     PERMISSION_DENIED = 'permission_denied'
+    CSRF_FAILED = 'csrf_failed'
     RESPONSE_INVALID = 'response_invalid'
     INTERNAL_ERROR = 'internal_error'
 
@@ -191,6 +193,18 @@ class MethodNotAllowedError(FrameworkError):
     """The controller has no endpoint for the request's method (405)."""
 
     status_code = 405
+
+
+class NotAuthenticatedError(FrameworkError):
+    """No credentials, or none that an auth of the endpoint accepts (401)."""
+
+    status_code = 401
+
+
+class PermissionDeniedError(FrameworkError):
+    """A known user, or a failed CSRF check, is refused (403)."""
+
+    status_code = 403
 
 
 class ResponseValidationError(FrameworkError):

@@ -7,16 +7,35 @@ may return with ``@validate``. Either way, the declared responses are what
 response validation checks and what the OpenAPI document shows.
 """
 
+import enum
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from dmr.errors import ErrorHandler
 from dmr.operation import OperationInfo
+from dmr.permissions import Permission
+from dmr.security._auth import Auth
 
 _Func = TypeVar('_Func', bound=Callable[..., Any])
 
 OPTIONS_ATTRIBUTE = '__dmr_endpoint_options__'
+
+
+class Inherit(enum.Enum):
+    """The type of :data:`INHERIT`."""
+
+    INHERIT = 'inherit'
+
+
+INHERIT = Inherit.INHERIT
+"""Not set here: the controller's value applies, or the settings'."""
+
+AuthOption = Sequence[Auth] | None | Inherit
+"""An ``auth`` option: auths tried in order, ``None`` for a public endpoint."""
+
+PermissionsOption = Sequence[Permission] | Inherit
+"""A ``permissions`` option: all of them must pass."""
 
 # Statuses whose responses never carry a body (RFC 9110 §15).
 BODILESS_STATUSES = frozenset({204, 205, 304})
@@ -58,6 +77,8 @@ class EndpointOptions:
     validate_responses: bool | None = None
     error_handler: ErrorHandler | None = None
     operation: OperationInfo | None = None
+    auth: AuthOption = INHERIT
+    permissions: PermissionsOption = INHERIT
 
 
 def _attach(options: EndpointOptions) -> Callable[[_Func], _Func]:
@@ -82,14 +103,17 @@ def modify(
     validate_responses: bool | None = None,
     error_handler: ErrorHandler | None = None,
     operation: OperationInfo | None = None,
+    auth: AuthOption = INHERIT,
+    permissions: PermissionsOption = INHERIT,
 ) -> Callable[[_Func], _Func]:
     """Adjust an endpoint that returns a model.
 
     ``status_code`` replaces the default success status, ``headers`` are
     sent with every success response, ``extra_responses`` declares the other
     responses it may produce (``raise APIError(...)``), and
-    ``validate_responses``, ``error_handler`` and ``operation`` (its OpenAPI
-    description) override the controller's.
+    ``validate_responses``, ``error_handler``, ``operation`` (its OpenAPI
+    description), ``auth`` (``None``: public) and ``permissions`` override
+    the controller's.
 
     >>> class Users(Controller):
     ...     @modify(status_code=202, headers={'Retry-After': '5'})
@@ -104,6 +128,8 @@ def modify(
             validate_responses=validate_responses,
             error_handler=error_handler,
             operation=operation,
+            auth=auth,
+            permissions=permissions,
         ),
     )
 
@@ -113,11 +139,13 @@ def validate(
     validate_responses: bool | None = None,
     error_handler: ErrorHandler | None = None,
     operation: OperationInfo | None = None,
+    auth: AuthOption = INHERIT,
+    permissions: PermissionsOption = INHERIT,
 ) -> Callable[[_Func], _Func]:
     """Declare the responses of an endpoint that returns ``HttpResponse``.
 
-    ``validate_responses``, ``error_handler`` and ``operation`` are as for
-    :func:`modify`.
+    ``validate_responses``, ``error_handler``, ``operation``, ``auth`` and
+    ``permissions`` are as for :func:`modify`.
 
     >>> class Users(Controller):
     ...     @validate(ResponseSpec(UserModel, status_code=200))
@@ -133,5 +161,7 @@ def validate(
             validate_responses=validate_responses,
             error_handler=error_handler,
             operation=operation,
+            auth=auth,
+            permissions=permissions,
         ),
     )

@@ -24,8 +24,10 @@ from django.utils.module_loading import import_string
 from dmr.error_formats import ERROR_FORMATS
 from dmr.errors import ErrorHandler
 from dmr.parsers import Parser
+from dmr.permissions import Permission
 from dmr.renderers import Renderer
 from dmr.responses import ResponseSpec
+from dmr.security._auth import Auth
 
 if TYPE_CHECKING:
     from dmr.openapi.config import OpenAPIConfig
@@ -67,6 +69,12 @@ class DMRSettings:
 
     openapi: 'OpenAPIConfig | None' = None
     """The OpenAPI document's settings, when ``build_schema`` gets none."""
+
+    auth: tuple[Auth, ...] | None = None
+    """Auths of every endpoint, tried in order; ``None``: public by default."""
+
+    permissions: tuple[Permission, ...] = ()
+    """Permissions every endpoint checks, all of which must pass."""
 
 
 def _key_error(key: str, expected: str, value: Any) -> SettingsError:
@@ -179,6 +187,10 @@ _PARSERS: Mapping[str, Callable[[Any], Any]] = {
     'error_handler': _error_handler,
     'error_format': _error_format,
     'openapi': _openapi,
+    'auth': lambda value: None if value is None else _instances('auth', value, Auth),
+    'permissions': lambda value: (
+        () if value in ([], ()) else _instances('permissions', value, Permission)
+    ),
 }
 assert set(_PARSERS) == {field.name for field in fields(DMRSettings)}  # noqa: S101
 

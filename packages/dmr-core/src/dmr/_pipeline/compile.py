@@ -6,7 +6,12 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 
-from dmr._pipeline.endpoint import Endpoint, EndpointConfig
+from dmr._pipeline.endpoint import (
+    Endpoint,
+    EndpointConfig,
+    inherited_auth,
+    inherited_permissions,
+)
 from dmr._signature import EndpointSignature
 from dmr.backends import resolve_serializer
 from dmr.error_formats import ERROR_FORMATS
@@ -19,7 +24,7 @@ from dmr.errors import (
 )
 from dmr.parsers import JsonParser, Parser
 from dmr.renderers import JsonRenderer, Renderer
-from dmr.responses import ResponseSpec
+from dmr.responses import AuthOption, PermissionsOption, ResponseSpec
 from dmr.settings import get_settings
 
 
@@ -36,6 +41,8 @@ class ControllerOptions:
     responses: Sequence[ResponseSpec]
     error_handler: ErrorHandler | None
     error_format: str | None
+    auth: AuthOption
+    permissions: PermissionsOption
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +122,8 @@ def compile_controller(options: ControllerOptions) -> CompiledController:
         responses=(*options.responses, *settings.responses),
         error_handlers=tuple(handler for handler in handlers if handler is not None),
         error_format=error_format,
+        auth=inherited_auth(options.auth, settings.auth),
+        permissions=inherited_permissions(options.permissions, settings.permissions),
     )
     endpoints = {
         method.upper(): Endpoint(signature, config)

@@ -16,6 +16,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 
 from dmr._adapters import adapter_for
 from dmr._negotiation import ParserTable, RendererTable
+from dmr._pipeline.access import access_stages
+from dmr._pipeline.check_permissions import CheckPermissions
 from dmr._pipeline.exchange import Exchange
 from dmr._pipeline.handle_errors import HandleErrors
 from dmr._pipeline.negotiate import negotiate_stage
@@ -27,8 +29,10 @@ from dmr._signature import EndpointSignature
 from dmr.error_formats import ErrorFormat
 from dmr.errors import ErrorHandler, NotAcceptableError
 from dmr.parsers import Parser
+from dmr.permissions import Permission
 from dmr.renderers import Renderer
-from dmr.responses import ResponseSpec
+from dmr.responses import INHERIT, AuthOption, PermissionsOption, ResponseSpec
+from dmr.security._auth import Auth
 from dmr.serializer import Serializer
 
 
@@ -43,6 +47,24 @@ class EndpointConfig:
     responses: tuple[ResponseSpec, ...]
     error_handlers: tuple[ErrorHandler, ...]
     error_format: ErrorFormat
+    auth: tuple[Auth, ...] | None
+    permissions: tuple[Permission, ...]
+
+
+def inherited_auth(
+    option: AuthOption, inherited: tuple[Auth, ...] | None
+) -> tuple[Auth, ...] | None:
+    """``option`` as a tuple, or ``inherited`` when it is not set."""
+    if option is INHERIT:
+        return inherited
+    return None if option is None else tuple(option)
+
+
+def inherited_permissions(
+    option: PermissionsOption, inherited: tuple[Permission, ...]
+) -> tuple[Permission, ...]:
+    """``option`` as a tuple, or ``inherited`` when it is not set."""
+    return inherited if option is INHERIT else tuple(option)
 
 
 class Endpoint:
@@ -61,9 +83,24 @@ class Endpoint:
         )
         self.renderers = RendererTable(config.renderers)
         self.parsers = ParserTable(config.parsers)
-        negotiate = negotiate_stage(self.renderers, error_format.model)
+        self.auth = inherited_auth(options.auth, config.auth)
+        """The auths tried in order; ``None`` for a public endpoint."""
+        access = access_stages(
+            signature,
+            self.auth,
+            inherited_permissions(options.permissions, config.permissions),
+            error_format.model,
+        )
+        self.permissions = next(
+            (stage for stage in access if isinstance(stage, CheckPermissions)),
+            None,
+        )
         parse = parse_stage(signature, serializer, self.parsers, error_format.model)
-        self.stages: tuple[Stage, ...] = (negotiate,) if parse is None else (negotiate, parse)
+        self.stages: tuple[Stage, ...] = (
+            negotiate_stage(self.renderers, error_format.model),
+            *access,
+            *(() if parse is None else (parse,)),
+        )
         self.responses = build_response_table(
             signature,
             serializer,
