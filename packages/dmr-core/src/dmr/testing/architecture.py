@@ -47,7 +47,7 @@ def imported_modules(name: str, path: pathlib.Path) -> set[str]:
     """
     tree = ast.parse(path.read_text(), filename=str(path))
     package = name if path.name == '__init__.py' else name.rpartition('.')[0]
-    found = set()
+    found: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
