@@ -6,20 +6,22 @@ adapters and a backend never has to cache them itself. An annotation that
 cannot be hashed (``Annotated[int, {...}]``) is compiled each time.
 
 The core's own types are answered here too, so that a backend needs to know
-nothing about them: the error bodies (``ErrorModel``, ``ProblemDetails``)
-and ``typing.Any`` (undeclared responses when validation is off) share one
-pass-through adapter per direction. It is the backend's own adapter of
-``Any`` when the backend supports ``Any``, since that is the codec that
+nothing about them. ``typing.Any`` (undeclared responses when validation is
+off) gets one pass-through adapter per direction: the backend's own adapter
+of ``Any`` when the backend supports ``Any``, since that is the codec that
 knows the backend's values (a Struct, a model) and writes them as the
-backend always has; otherwise it is the core's plain JSON adapter
-(:mod:`dmr._passthrough`).
+backend always has; otherwise the core's plain JSON adapter
+(:mod:`dmr._passthrough`). The error bodies (``ErrorModel``,
+``ProblemDetails``) are written by that same pass-through adapter and, as
+responses, checked against their shape by the core (:mod:`dmr._error_bodies`).
 """
 
 import weakref
 from typing import Any
 
+from dmr._error_bodies import ErrorBodyAdapter, is_error_body
 from dmr._passthrough import JsonPassThroughAdapter
-from dmr.errors import EndpointDefinitionError, ErrorModel, ProblemDetails
+from dmr.errors import EndpointDefinitionError
 from dmr.serializer import Direction, Serializer, TypeAdapter
 
 _DIRECTIONS = ('request', 'response')
@@ -30,15 +32,15 @@ _caches: 'weakref.WeakKeyDictionary[Serializer, _Cache]' = weakref.WeakKeyDictio
 
 def is_core_type(annotation: object) -> bool:
     """Whether the core answers ``annotation`` itself (``Any`` and the error bodies)."""
-    return annotation is Any or annotation is ErrorModel or annotation is ProblemDetails
+    return annotation is Any or is_error_body(annotation)
 
 
 def adapter_for(serializer: Serializer, annotation: Any, direction: Direction) -> TypeAdapter:
     """The adapter for ``annotation`` in ``direction``, compiled on first use."""
     if direction not in _DIRECTIONS:
         raise ValueError(f'direction must be one of {_DIRECTIONS}, not {direction!r}')
-    if is_core_type(annotation):
-        annotation = Any
+    if is_error_body(annotation) and direction == 'request':
+        annotation = Any  # no request carries an error body: nothing to check
     cache = _cache_of(serializer)
     try:
         return cache[annotation, direction]
@@ -81,6 +83,8 @@ def _cache_of(serializer: Serializer) -> _Cache:
 
 
 def _build(serializer: Serializer, annotation: Any, direction: Direction) -> TypeAdapter:
+    if is_error_body(annotation):
+        return ErrorBodyAdapter(annotation, adapter_for(serializer, Any, direction))
     if annotation is Any and not serializer.supports(Any):
         return JsonPassThroughAdapter(direction)
     return serializer.adapter(annotation, direction=direction)

@@ -105,8 +105,8 @@ class Serializer(Protocol):
     A backend handles the user's annotations and nothing of the core's own:
     the core caches adapters per ``(annotation, direction)``, checks the
     direction, and answers its error bodies (``dmr.errors.ErrorModel``,
-    ``ProblemDetails``) itself, with a pass-through adapter that encodes
-    them as plain values. That adapter is the backend's own adapter of
+    ``ProblemDetails``) itself: it checks their shape, and encodes them
+    with a pass-through adapter. That adapter is the backend's own adapter of
     ``typing.Any`` when :meth:`supports` claims ``Any`` (the natural case:
     it then writes a Struct or a model returned through ``Any`` as the
     library does); when it does not, the core reads and writes plain JSON
