@@ -10,13 +10,11 @@ import typing
 from collections.abc import Sequence
 from typing import Any
 
-from dmr.errors import ErrorDetail, ErrorModel, ErrorType, ProblemDetails, error_detail
+from dmr.errors import ErrorDetail, ErrorType, error_detail
 from dmr.serializer import Direction, JsonSchema, UnsupportedAnnotationError
 
 SCALARS = {str: 'string', int: 'integer', float: 'number', bool: 'boolean'}
 TEXT_TO_BOOL = {'true': True, 'false': False}
-# What the core itself asks every backend for: undeclared bodies and its error models.
-CORE_TYPES = (Any, ErrorModel, ProblemDetails)
 
 
 class Invalid(ValueError):
@@ -112,27 +110,6 @@ class DataclassAdapter:
         return self.model(**values)
 
 
-class JsonValueAdapter:
-    """Any JSON value, unchecked: for ``Any`` and the core's own error models."""
-
-    array_fields = frozenset()
-
-    def from_json(self, data: bytes, /) -> Any:
-        return load_json(data)
-
-    def from_python(self, data: Any, /) -> Any:
-        return data
-
-    def to_json(self, value: Any, /) -> bytes:
-        try:
-            return json.dumps(value, separators=(',', ':')).encode()
-        except (TypeError, ValueError) as exc:
-            raise Invalid(str(exc)) from None
-
-    def to_python(self, value: Any, /) -> Any:
-        return value
-
-
 class DataclassSerializer:
     """The backend: what ``DMR_SETTINGS['serializer'] = 'dataclasses'`` loads."""
 
@@ -140,13 +117,9 @@ class DataclassSerializer:
     validation_errors = (Invalid,)
 
     def supports(self, annotation: Any, /) -> bool:
-        return annotation in CORE_TYPES or fields_of(annotation) is not None
+        return fields_of(annotation) is not None
 
-    def adapter(
-        self, annotation: Any, /, *, direction: Direction
-    ) -> DataclassAdapter | JsonValueAdapter:
-        if annotation in CORE_TYPES:
-            return JsonValueAdapter()
+    def adapter(self, annotation: Any, /, *, direction: Direction) -> DataclassAdapter:
         fields = fields_of(annotation)
         if fields is None:
             raise UnsupportedAnnotationError(f'{annotation!r} is not a dataclass of scalars')
@@ -166,8 +139,8 @@ class DataclassSerializer:
         ref_template: str,
     ) -> tuple[JsonSchema, dict[str, JsonSchema]]:
         fields = fields_of(annotation)
-        if fields is None:  # Any: every value
-            return {}, {}
+        if fields is None:
+            raise UnsupportedAnnotationError(f'{annotation!r} is not a dataclass of scalars')
         required = fields.keys() if direction == 'response' else required_of(annotation)
         name = annotation.__name__
         definition = {

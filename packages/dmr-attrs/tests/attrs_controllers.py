@@ -8,7 +8,6 @@ from attrs_models import (
     AnyModel,
     ClientHeaders,
     Event,
-    ItemPath,
     Point,
     Preferences,
     Profile,
@@ -17,7 +16,7 @@ from attrs_models import (
     UserCreateModel,
     UserResponseModel,
 )
-from dmr import Body, Controller, Cookies, Headers, Path, Query
+from dmr import Body, Controller, Cookies, Headers, Query
 from dmr_attrs import AttrsSerializer
 
 
@@ -77,19 +76,9 @@ class HeadersController(Controller):
         return headers
 
 
-class ItemController(Controller):
-    def get(self, path: Path[ItemPath]) -> ItemPath:
-        return path
-
-
 class SessionController(Controller):
     def get(self, cookies: Cookies[SessionCookies]) -> SessionCookies:
         return cookies
-
-
-class WrongShapeController(Controller):
-    def get(self) -> UserResponseModel:
-        return {'email': 5}  # type: ignore[return-value]
 
 
 class UnencodableController(Controller):

@@ -2,15 +2,13 @@
 
 import uuid
 
-from dmr import Body, Controller, Cookies, Headers, Path, Query
+from dmr import Body, Controller, Cookies, Headers, Query
 from msgspec_models import (
     AnyModel,
     AttrsPoint,
     ClientHeaders,
     ConstrainedModel,
     DataclassPoint,
-    ItemPath,
-    NestedModel,
     SearchQuery,
     SessionCookies,
     StrictModel,
@@ -39,16 +37,6 @@ class ConstrainedController(Controller):
         return body
 
 
-class NestedController(Controller):
-    def post(self, body: Body[NestedModel]) -> NestedModel:
-        return body
-
-
-class AnyController(Controller):
-    def post(self, body: Body[AnyModel]) -> AnyModel:
-        return body
-
-
 class SearchController(Controller):
     def get(self, query: Query[SearchQuery]) -> SearchQuery:
         return query
@@ -57,11 +45,6 @@ class SearchController(Controller):
 class HeadersController(Controller):
     def get(self, headers: Headers[ClientHeaders]) -> ClientHeaders:
         return headers
-
-
-class ItemController(Controller):
-    def get(self, item: Path[ItemPath]) -> ItemPath:
-        return item
 
 
 class SessionController(Controller):

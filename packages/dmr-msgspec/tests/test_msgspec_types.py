@@ -129,16 +129,6 @@ def test_annotation_with_a_broken_hash_is_still_answered():
     assert not MsgspecSerializer().supports(Weird)
 
 
-def test_adapters_are_cached_per_annotation_and_direction():
-    """Asking twice gives the same adapter; directions differ."""
-    serializer = MsgspecSerializer()
-
-    request = serializer.adapter(Cat, direction='request')
-
-    assert serializer.adapter(Cat, direction='request') is request
-    assert serializer.adapter(Cat, direction='response') is not request
-
-
 def test_unhashable_annotation_gets_a_working_adapter():
     """Unhashable metadata skips the cache but compiles fine."""
     annotation = Annotated[int, {'unhashable': 'metadata'}]
@@ -146,12 +136,6 @@ def test_unhashable_annotation_gets_a_working_adapter():
     adapter = MsgspecSerializer().adapter(annotation, direction='request')
 
     assert adapter.from_python('3') == 3
-
-
-def test_unknown_direction_is_refused():
-    """A direction other than request or response is a programming error."""
-    with pytest.raises(ValueError, match='direction'):
-        MsgspecSerializer().adapter(int, direction='sideways')
 
 
 def array_fields(annotation: Any) -> frozenset[str]:

@@ -2,7 +2,7 @@
 
 import uuid
 
-from dmr import Body, Controller, Cookies, Headers, Path, Query
+from dmr import Body, Controller, Cookies, Headers, Query
 from pydantic_models import (
     AliasedModel,
     AnyModel,
@@ -11,7 +11,6 @@ from pydantic_models import (
     DataclassPoint,
     Everything,
     ExtensionsTypedDictPoint,
-    ItemPath,
     NestedModel,
     PydanticDataclassPoint,
     SearchQuery,
@@ -49,11 +48,6 @@ class NestedController(Controller):
         return body
 
 
-class AnyController(Controller):
-    def post(self, body: Body[AnyModel]) -> AnyModel:
-        return body
-
-
 class AliasedController(Controller):
     def post(self, body: Body[AliasedModel]) -> AliasedModel:
         return body
@@ -77,11 +71,6 @@ class SearchController(Controller):
 class HeadersController(Controller):
     def get(self, headers: Headers[ClientHeaders]) -> ClientHeaders:
         return headers
-
-
-class ItemController(Controller):
-    def get(self, item: Path[ItemPath]) -> ItemPath:
-        return item
 
 
 class SessionController(Controller):

@@ -16,46 +16,6 @@ def post(client: Client, url: str, content: bytes) -> tuple[int, dict]:
     return response.status_code, response.json()
 
 
-def test_valid_body_answers_201_with_the_response_model(client):
-    """A valid JSON body reaches the endpoint and its result is rendered."""
-    status, body = post(client, '/api/users/', b'{"email": "a@example.com"}')
-
-    assert status == 201
-    assert body == {
-        'email': 'a@example.com',
-        'uid': '00000000-0000-0000-0000-000000000001',
-    }
-
-
-def test_missing_field_is_located_at_the_field(client):
-    """A missing required field is reported at its own loc, as `missing`."""
-    status, body = post(client, '/api/users/', b'{}')
-
-    assert status == 400
-    assert body == {
-        'detail': [{'msg': 'Field required', 'loc': ['body', 'email'], 'type': 'missing'}],
-    }
-
-
-def test_missing_nested_field_is_located_under_its_parent(client):
-    """A field missing from a list item is located through the list index."""
-    status, body = post(client, '/api/nested/', b'{"addresses": [{"city": "A"}, {}]}')
-
-    assert status == 400
-    assert body['detail'][0]['loc'] == ['body', 'addresses', 1, 'city']
-    assert body['detail'][0]['type'] == 'missing'
-
-
-def test_wrong_type_is_a_type_error_at_the_field(client):
-    """A value of the wrong JSON type is a `type_error` at its field."""
-    status, body = post(client, '/api/users/', b'{"email": 1}')
-
-    assert status == 400
-    assert body['detail'] == [
-        {'msg': 'Input should be a valid string', 'loc': ['body', 'email'], 'type': 'type_error'},
-    ]
-
-
 def test_every_error_of_a_body_is_reported(client):
     """pydantic reports each invalid field, not only the first."""
     status, body = post(client, '/api/constrained/', b'{"age": -1, "name": "a"}')
@@ -82,52 +42,6 @@ def test_text_that_is_no_number_is_a_type_error(client):
     assert detail['type'] == 'type_error'
 
 
-@pytest.mark.parametrize(
-    'content',
-    [b'{"email": ', b'{"email": "a"} trailing', b'', b'not json', b'\xef\xbb\xbf{}'],
-)
-def test_malformed_json_is_a_parse_error(client, content):
-    """Malformed JSON is a `parse_error` located at the body itself."""
-    status, body = post(client, '/api/users/', content)
-
-    assert status == 400
-    [detail] = body['detail']
-    assert detail['loc'] == ['body']
-    assert detail['type'] == 'parse_error'
-
-
-def test_array_instead_of_object_is_a_type_error(client):
-    """A JSON array where an object is expected is a `type_error` at the body."""
-    status, body = post(client, '/api/users/', b'[{"email": "a@example.com"}]')
-
-    assert status == 400
-    [detail] = body['detail']
-    assert detail['loc'] == ['body']
-    assert detail['type'] == 'type_error'
-
-
-def test_invalid_utf8_inside_a_string_is_a_parse_error(client):
-    """A string holding bytes that are not UTF-8 is a `parse_error`, not a 500."""
-    status, body = post(client, '/api/users/', b'{"email": "a\xff@example.com"}')
-
-    assert status == 400
-    [detail] = body['detail']
-    assert detail['loc'] == ['body']
-    assert detail['type'] == 'parse_error'
-
-
-def test_deeply_nested_json_is_a_parse_error(client):
-    """20,000 nested arrays inside an `Any` field are refused with a 400."""
-    content = b'{"data": ' + b'[' * 20_000 + b']' * 20_000 + b'}'
-
-    status, body = post(client, '/api/any/', content)
-
-    assert status == 400
-    [detail] = body['detail']
-    assert detail['loc'] == ['body']
-    assert detail['type'] == 'parse_error'
-
-
 def test_unknown_field_on_a_forbidding_model_is_extra_forbidden(client):
     """`extra='forbid'` reports the unknown field at its own loc."""
     status, body = post(client, '/api/strict/', b'{"name": "a", "nickname": "b"}')
@@ -152,14 +66,9 @@ def test_unknown_field_is_ignored_by_default(client):
 @pytest.mark.parametrize(
     ('payload', 'loc', 'error_type'),
     [
-        ({'age': -1}, ['body', 'age'], 'out_of_range'),
-        ({'age': 151}, ['body', 'age'], 'out_of_range'),
         ({'ratio': 0}, ['body', 'ratio'], 'out_of_range'),
         ({'ratio': 1}, ['body', 'ratio'], 'out_of_range'),
-        ({'name': 'a'}, ['body', 'name'], 'too_short'),
-        ({'name': 'a' * 11}, ['body', 'name'], 'too_long'),
         ({'tags': ['a', 'b', 'c']}, ['body', 'tags'], 'too_long'),
-        ({'code': 'abc'}, ['body', 'code'], 'pattern_mismatch'),
         ({'color': 'blue'}, ['body', 'color'], 'value_error'),
         ({'ref': 'not-a-uuid'}, ['body', 'ref'], 'value_error'),
         ({'tags': ['a', 1]}, ['body', 'tags', 1], 'type_error'),
@@ -208,16 +117,6 @@ def test_body_of_many_invalid_items_gets_a_bounded_answer(client):
     assert status == 400
     assert len(body['detail']) == 100
     assert body['detail'][-1]['loc'] == ['body', 'addresses', 99, 'city']
-
-
-def test_constrained_body_within_bounds_is_accepted(client):
-    """Values inside every bound pass validation unchanged."""
-    payload = {'age': 0, 'name': 'ab', 'code': 'XYZ', 'tags': ['a'], 'color': 'green'}
-
-    status, body = post(client, '/api/constrained/', json.dumps(payload).encode())
-
-    assert status == 201
-    assert body == {**payload, 'ref': None, 'ratio': 0.5}
 
 
 @settings(max_examples=200, deadline=None)

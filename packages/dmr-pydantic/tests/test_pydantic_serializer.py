@@ -196,22 +196,6 @@ def test_validation_errors_cover_every_failure_of_bad_data(error):
     assert issubclass(error, PydanticSerializer.validation_errors)
 
 
-def test_unknown_direction_is_refused():
-    """Only the two directions of the contract exist."""
-    with pytest.raises(ValueError, match='direction'):
-        PydanticSerializer().adapter(int, direction='sideways')  # type: ignore[arg-type]
-
-
-def test_adapters_are_cached_per_annotation_and_direction():
-    """Asking twice for one adapter returns the same object."""
-    serializer = PydanticSerializer()
-
-    first = serializer.adapter(UserCreateModel, direction='request')
-
-    assert serializer.adapter(UserCreateModel, direction='request') is first
-    assert serializer.adapter(UserCreateModel, direction='response') is not first
-
-
 def test_adapter_repr_names_its_annotation_and_direction():
     """An adapter's repr says what it validates, and which way."""
     assert repr(adapter(int, 'response')) == "<PydanticAdapter <class 'int'> (response)>"

@@ -141,10 +141,8 @@ def test_a_typeddict_that_cannot_be_resolved_is_not_supported():
     assert not serializer.supports(Broken)
 
 
-def test_adapters_are_built_once_per_annotation_and_direction():
-    """Asking again costs a lookup; unhashable annotations are built each time."""
-    assert request(Point) is request(Point)
-    assert request(Point) is not response(Point)
+def test_unhashable_annotations_are_supported():
+    """Metadata that cannot be hashed does not keep an annotation from compiling."""
 
     class Unhashable(validate.Validator):
         __hash__ = None  # type: ignore[assignment]
@@ -153,14 +151,9 @@ def test_adapters_are_built_once_per_annotation_and_direction():
             return value
 
     unhashable = Annotated[int, Unhashable()]
-    assert request(unhashable) is not request(unhashable)
     assert serializer.supports(unhashable)
+    assert request(unhashable).from_python('3') == 3
     assert 'request' in repr(request(Point))
-
-
-def test_direction_is_checked():
-    with pytest.raises(ValueError, match='direction must be one of'):
-        serializer.adapter(int, direction='sideways')  # type: ignore[arg-type]
 
 
 def test_plain_types_round_trip():
@@ -207,7 +200,7 @@ def test_typeddicts_become_schemas():
 
 
 def test_the_error_model_is_rendered():
-    """dmr's own ErrorModel (a TypedDict) is rendered by the backend's response adapter."""
+    """A TypedDict (here dmr's ErrorModel) is dumped by a response adapter."""
     content = response(ErrorModel).to_json(
         {'detail': [{'msg': 'm', 'loc': ['body', 0], 'type': 'missing'}]},
     )
@@ -449,9 +442,9 @@ def test_error_details_of_other_errors():
     ]
 
 
-def test_json_schema_is_cached_per_annotation_direction_and_template():
+def test_json_schema_places_each_schema_in_the_definitions():
+    """A Schema is referred to with the template and defined by its class name."""
     first = serializer.json_schema(Point, direction='request', ref_template='{name}')
-    assert serializer.json_schema(Point, direction='request', ref_template='{name}') is first
     assert first == (
         {'$ref': 'Point'},
         {

@@ -18,10 +18,11 @@ than guessed: the backend still runs it.
 """
 
 import re
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol
 
 from dmr.serializer import JsonSchema
+from dmr_attrs._types import inspect_annotation
 from dmr_attrs._validators import (
     IN,
     INSTANCE_OF,
@@ -33,8 +34,19 @@ from dmr_attrs._validators import (
     leaves,
 )
 
-if TYPE_CHECKING:
-    from dmr_attrs._schema import Emitter
+
+class Emitter(Protocol):
+    """What the constraints need of the schema emitter (``dmr_attrs._schema.Emitter``)."""
+
+    custom: Mapping[Any, JsonSchema]
+    """Types taught to the converter, and their schemas."""
+
+    def union(self, members: tuple[Any, ...], /) -> JsonSchema:
+        """The schema of a union of ``members``."""
+
+    def json_value(self, value: Any, /) -> Any:
+        """``value`` as the converter writes it in JSON; ``ValueError`` if it cannot."""
+
 
 Edit = Callable[[JsonSchema], JsonSchema]
 
@@ -53,7 +65,7 @@ _LENGTHS = {
 _NULL = {'type': 'null'}
 
 
-def apply_validator(schema: JsonSchema, validator: Any, emitter: 'Emitter') -> JsonSchema:
+def apply_validator(schema: JsonSchema, validator: Any, emitter: Emitter) -> JsonSchema:
     """``schema`` with the constraints of ``validator`` added where they apply."""
     for leaf in leaves(validator):
         edit = _edit(leaf.validator, emitter)
@@ -90,7 +102,7 @@ def _at(schema: JsonSchema, parts: tuple[Part, ...], edit: Edit) -> JsonSchema:
     return schema
 
 
-def _edit(validator: Any, emitter: 'Emitter') -> Edit | None:
+def _edit(validator: Any, emitter: Emitter) -> Edit | None:
     build = _EDITS.get(type(validator))
     return None if build is None else build(validator, emitter)
 
@@ -142,7 +154,7 @@ def _pattern(pattern: re.Pattern[Any], match: Callable[..., Any]) -> Edit | None
     return edit
 
 
-def _options(options: Any, emitter: 'Emitter') -> Edit | None:
+def _options(options: Any, emitter: Emitter) -> Edit | None:
     if isinstance(options, str | bytes) or not isinstance(
         options, list | tuple | set | frozenset | range | dict
     ):
@@ -164,10 +176,8 @@ def _options(options: Any, emitter: 'Emitter') -> Edit | None:
     return edit
 
 
-def _instance_of(types: Any, emitter: 'Emitter') -> Edit | None:
+def _instance_of(types: Any, emitter: Emitter) -> Edit | None:
     members = types if isinstance(types, tuple) else (types,)
-    from dmr_attrs._types import inspect_annotation  # noqa: PLC0415 - a cycle otherwise
-
     if not members or any(
         inspect_annotation(member, emitter.custom).problem is not None for member in members
     ):
@@ -183,7 +193,7 @@ def _instance_of(types: Any, emitter: 'Emitter') -> Edit | None:
     return edit
 
 
-_EDITS: dict[type, Callable[[Any, 'Emitter'], Edit | None]] = {
+_EDITS: dict[type, Callable[[Any, Emitter], Edit | None]] = {
     NUMBER: lambda validator, _: _bound(validator.compare_op, validator.bound),
     MIN_LENGTH: lambda validator, _: _length(0, validator.min_length),
     MAX_LENGTH: lambda validator, _: _length(1, validator.max_length),

@@ -1,8 +1,8 @@
 """``AttrsSerializer``: attrs classes and cattrs behind dmr's serializer contract."""
 
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar
 
 import cattrs
 from cattrs import Converter
@@ -22,23 +22,6 @@ from dmr_attrs._types import (
     is_attrs_class,
     unwrap,
 )
-
-_K = TypeVar('_K', bound=Hashable)
-_V = TypeVar('_V')
-
-_DIRECTIONS = ('request', 'response')
-
-
-def _cached(cache: dict[_K, _V], key: _K, build: Callable[[], _V]) -> _V:
-    """``cache[key]``, built on first use; keys that cannot be hashed skip it."""
-    try:
-        return cache[key]
-    except KeyError:
-        pass
-    except Exception:  # an unhashable annotation (Annotated[int, {...}]): no cache
-        return build()
-    value = cache[key] = build()
-    return value
 
 
 class AttrsSerializer:
@@ -101,8 +84,7 @@ class AttrsSerializer:
         """The strict converter: JSON bodies and every response."""
         self.text_converter = self._converter(text=True)
         """The converter of query strings, headers, cookies and path segments."""
-        self._inspections: dict[Any, Inspection] = {}
-        self._adapters: dict[tuple[Any, Direction], AttrsAdapter] = {}
+        # cattrs-specific: the enums whose hooks are registered on both converters.
         self._enums: set[type] = set()
 
     def configure_converter(self, converter: Converter) -> None:
@@ -117,17 +99,33 @@ class AttrsSerializer:
         return self._inspect(annotation).problem is None
 
     def adapter(self, annotation: Any, /, *, direction: Direction) -> AttrsAdapter:
-        """The adapter for ``annotation``, compiled on first use.
+        """The adapter for ``annotation``: cattrs hooks, reading text in requests.
 
         Raise :class:`dmr.serializer.UnsupportedAnnotationError` (a
         ``TypeError``) for an annotation the backend does not handle.
         """
-        if direction not in _DIRECTIONS:
-            raise ValueError(f'direction must be one of {_DIRECTIONS}, not {direction!r}')
-        return _cached(
-            self._adapters,
-            (annotation, direction),
-            lambda: self._build_adapter(annotation, direction),
+        inspection = self._inspect(annotation)
+        if inspection.problem is not None:
+            raise UnsupportedAnnotationError(f'{annotation!r}: {inspection.problem}')
+        new_enums = inspection.enums - self._enums
+        if new_enums:
+            register_enums(self.converter, new_enums, text=False)
+            register_enums(self.text_converter, new_enums, text=True)
+            self._enums |= new_enums
+        target = unwrap(annotation)  # cattrs caches hooks by type: metadata may not hash
+        strict = self.converter.get_structure_hook(target)
+        return AttrsAdapter(
+            annotation,
+            target=target,
+            structure=strict,
+            python=(
+                self.text_converter.get_structure_hook(target)
+                if direction == 'request'
+                else strict
+            ),
+            unstructure=self.converter.get_unstructure_hook(target),
+            array_fields=array_fields(annotation, self.overrides),
+            direction=direction,
         )
 
     def error_details(self, error: Exception, /) -> list[ErrorDetail]:
@@ -163,36 +161,7 @@ class AttrsSerializer:
         return converter
 
     def _inspect(self, annotation: Any) -> Inspection:
-        return _cached(
-            self._inspections,
-            annotation,
-            lambda: inspect_annotation(annotation, self.schemas),
-        )
-
-    def _build_adapter(self, annotation: Any, direction: Direction) -> AttrsAdapter:
-        inspection = self._inspect(annotation)
-        if inspection.problem is not None:
-            raise UnsupportedAnnotationError(f'{annotation!r}: {inspection.problem}')
-        new_enums = inspection.enums - self._enums
-        if new_enums:
-            register_enums(self.converter, new_enums, text=False)
-            register_enums(self.text_converter, new_enums, text=True)
-            self._enums |= new_enums
-        target = unwrap(annotation)  # cattrs caches hooks by type: metadata may not hash
-        strict = self.converter.get_structure_hook(target)
-        return AttrsAdapter(
-            annotation,
-            target=target,
-            structure=strict,
-            python=(
-                self.text_converter.get_structure_hook(target)
-                if direction == 'request'
-                else strict
-            ),
-            unstructure=self.converter.get_unstructure_hook(target),
-            array_fields=array_fields(annotation, self.overrides),
-            direction=direction,
-        )
+        return inspect_annotation(annotation, self.schemas)
 
     def _wire_name(self, cls: type, attribute: str) -> str:
         if not is_attrs_class(cls):

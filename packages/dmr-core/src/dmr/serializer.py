@@ -5,8 +5,9 @@ backend* does, behind the two small protocols of this module. A backend is a
 class that satisfies :class:`Serializer`; it is found through the entry-point
 group ``dmr.serializers`` and chosen with ``DMR_SETTINGS['serializer']``.
 
-The core asks a backend for one :class:`TypeAdapter` per annotation when a
-controller is built, and the request path only calls the adapter's methods::
+The core asks a backend for one :class:`TypeAdapter` per annotation and
+direction when a controller is built (and caches it), and the request path
+only calls the adapter's methods::
 
     adapter = serializer.adapter(UserModel, direction='request')
     user = adapter.from_json(b'{"email": "a@example.com"}')
@@ -101,10 +102,15 @@ class TypeAdapter(Protocol):
 class Serializer(Protocol):
     """A validation library plugged into dmr.
 
-    Besides the user's annotations, every endpoint asks its backend for
-    response adapters of ``typing.Any`` and of the error body of its error
-    format (``dmr.errors.ErrorModel`` or ``ProblemDetails``, TypedDicts), so
-    every backend must support those three. Names in the definitions of
+    A backend handles the user's annotations and nothing of the core's own:
+    the core caches adapters per ``(annotation, direction)``, checks the
+    direction, and answers its error bodies (``dmr.errors.ErrorModel``,
+    ``ProblemDetails``) itself: it checks their shape, and encodes them
+    with a pass-through adapter. That adapter is the backend's own adapter of
+    ``typing.Any`` when :meth:`supports` claims ``Any`` (the natural case:
+    it then writes a Struct or a model returned through ``Any`` as the
+    library does); when it does not, the core reads and writes plain JSON
+    values with the standard library. Names in the definitions of
     :meth:`json_schema` stand for one shape: a type whose request and
     response schemas differ in more than ``required`` must get two names.
     """
@@ -116,16 +122,24 @@ class Serializer(Protocol):
     """Exceptions an adapter raises for invalid data (and only for it)."""
 
     def supports(self, annotation: Any, /) -> bool:
-        """Whether :meth:`adapter` can compile ``annotation``.
+        """Whether :meth:`adapter` can compile ``annotation``; never raises.
 
-        Every backend must support dmr's error bodies, ``ErrorModel`` and
-        ``ProblemDetails`` (:mod:`dmr.errors`): ``typing_extensions``
-        TypedDicts, which ``typing.is_typeddict`` does not recognise on
-        Python 3.11 (use ``typing_extensions.is_typeddict``).
+        The core asks before :meth:`adapter`, to refuse an unsupported
+        annotation naming the endpoint, and to route each annotation to the
+        backend that claims it when a project mixes backends. It never asks
+        about ``ErrorModel`` or ``ProblemDetails``; it asks about
+        ``typing.Any`` to choose the codec of its pass-through adapter.
         """
 
     def adapter(self, annotation: Any, /, *, direction: Direction) -> TypeAdapter:
-        """Compile ``annotation`` into an adapter, once, at import time."""
+        """Compile ``annotation`` into an adapter, at import time.
+
+        ``direction`` is ``'request'`` or ``'response'`` (the core checks
+        it). The core asks once per ``(annotation, direction)`` and keeps
+        the adapter, so a backend needs no adapter cache of its own. Raise
+        :class:`UnsupportedAnnotationError` for an annotation it cannot
+        handle.
+        """
 
     def error_details(self, error: Exception, /) -> list[ErrorDetail]:
         """Convert one of :attr:`validation_errors` into error details.

@@ -1,7 +1,6 @@
 """``MsgspecSerializer``: msgspec behind dmr's serializer contract."""
 
-from collections.abc import Callable, Hashable
-from typing import Any, TypeVar
+from typing import Any
 
 import msgspec
 
@@ -11,25 +10,6 @@ from dmr_msgspec._adapter import MsgspecAdapter
 from dmr_msgspec._errors import error_details
 from dmr_msgspec._schema import json_schema
 from dmr_msgspec._types import CompiledType, compile_type
-
-_K = TypeVar('_K', bound=Hashable)
-_V = TypeVar('_V')
-
-_DIRECTIONS = ('request', 'response')
-
-
-def _cached(cache: dict[_K, _V], key: _K, build: Callable[[], _V]) -> _V:
-    """``cache[key]``, built on first use; keys that cannot be hashed skip it."""
-    try:
-        return cache[key]
-    except KeyError:
-        pass
-    # TypeError for an unhashable annotation (Annotated[int, {...}]), anything
-    # from a broken __hash__: such a key is compiled each time it is asked for.
-    except Exception:
-        return build()
-    value = cache[key] = build()
-    return value
 
 
 class MsgspecSerializer:
@@ -46,8 +26,9 @@ class MsgspecSerializer:
     package also ships a MessagePack parser and renderer to list in
     ``DMR_SETTINGS['parsers']`` and ``['renderers']``.
 
-    Compiled types and adapters are cached per annotation (and direction), so
-    asking twice costs a dictionary lookup.
+    dmr-core caches the adapters; this backend keeps only msgspec's own
+    compiled decoder per annotation, shared by :meth:`supports` and both
+    directions.
     """
 
     name = 'msgspec'
@@ -60,25 +41,29 @@ class MsgspecSerializer:
 
     def __init__(self) -> None:
         self._encoder = msgspec.json.Encoder()
+        # msgspec-specific: one compiled decoder per annotation, shared by
+        # `supports` and the adapters of both directions.
         self._types: dict[Any, CompiledType | str] = {}
-        self._adapters: dict[tuple[Any, Direction], MsgspecAdapter] = {}
 
     def supports(self, annotation: Any, /) -> bool:
         """Whether msgspec can decode and encode ``annotation``; never raises."""
         return isinstance(self._compile(annotation), CompiledType)
 
     def adapter(self, annotation: Any, /, *, direction: Direction) -> MsgspecAdapter:
-        """The adapter for ``annotation``, compiled on first use.
+        """The adapter for ``annotation``: strict in responses, coercing text in requests.
 
         Raise :class:`dmr.serializer.UnsupportedAnnotationError` (a
         ``TypeError``) when msgspec cannot handle ``annotation``.
         """
-        if direction not in _DIRECTIONS:
-            raise ValueError(f'direction must be one of {_DIRECTIONS}, not {direction!r}')
-        return _cached(
-            self._adapters,
-            (annotation, direction),
-            lambda: self._build_adapter(annotation, direction),
+        compiled = self._compile(annotation)
+        if isinstance(compiled, str):
+            raise UnsupportedAnnotationError(f'{annotation!r}: {compiled}')
+        return MsgspecAdapter(
+            annotation,
+            decoder=compiled.decoder,
+            encoder=self._encoder,
+            strict=direction == 'response',
+            array_fields=compiled.array_fields,
         )
 
     def error_details(self, error: Exception, /) -> list[ErrorDetail]:
@@ -97,16 +82,12 @@ class MsgspecSerializer:
         return json_schema(annotation, direction=direction, ref_template=ref_template)
 
     def _compile(self, annotation: Any) -> CompiledType | str:
-        return _cached(self._types, annotation, lambda: compile_type(annotation))
-
-    def _build_adapter(self, annotation: Any, direction: Direction) -> MsgspecAdapter:
-        compiled = self._compile(annotation)
-        if isinstance(compiled, str):
-            raise UnsupportedAnnotationError(f'{annotation!r}: {compiled}')
-        return MsgspecAdapter(
-            annotation,
-            decoder=compiled.decoder,
-            encoder=self._encoder,
-            strict=direction == 'response',
-            array_fields=compiled.array_fields,
-        )
+        try:
+            return self._types[annotation]
+        except KeyError:
+            compiled = self._types[annotation] = compile_type(annotation)
+            return compiled
+        # An annotation that cannot be hashed (Annotated[int, {...}]), or whose
+        # __hash__ is broken: `supports` must answer, so it is compiled each time.
+        except Exception:
+            return compile_type(annotation)

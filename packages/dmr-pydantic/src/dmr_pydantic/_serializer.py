@@ -1,7 +1,6 @@
 """``PydanticSerializer``: pydantic behind dmr's serializer contract."""
 
-from collections.abc import Callable, Hashable
-from typing import Any, TypeVar
+from typing import Any
 
 from pydantic import ValidationError
 from pydantic_core import PydanticSerializationError
@@ -10,27 +9,8 @@ from dmr.errors import ErrorDetail, ErrorType, error_detail
 from dmr.serializer import Direction, JsonSchema, UnsupportedAnnotationError
 from dmr_pydantic._adapter import InvalidDataError, PydanticAdapter
 from dmr_pydantic._errors import serialization_details, validation_details
-from dmr_pydantic._schema import Documented, document, with_refs
+from dmr_pydantic._schema import with_refs
 from dmr_pydantic._types import CompiledType, compile_type
-
-_K = TypeVar('_K', bound=Hashable)
-_V = TypeVar('_V')
-
-_DIRECTIONS = ('request', 'response')
-
-
-def _cached(cache: dict[_K, _V], key: _K, build: Callable[[], _V]) -> _V:
-    """``cache[key]``, built on first use; keys that cannot be hashed skip it."""
-    try:
-        return cache[key]
-    except KeyError:
-        pass
-    # TypeError for an unhashable annotation (Annotated[int, {...}]), anything
-    # from a broken __hash__: such a key is compiled each time it is asked for.
-    except Exception:
-        return build()
-    value = cache[key] = build()
-    return value
 
 
 class PydanticSerializer:
@@ -53,7 +33,9 @@ class PydanticSerializer:
             strict_requests = True
 
     A model's own ``strict=True`` config (or a field's) always applies.
-    Compiled types, adapters and schemas are cached per annotation.
+    dmr-core caches the adapters; this backend keeps only pydantic's own
+    ``TypeAdapter`` (and the schemas it documents) per annotation, shared by
+    :meth:`supports`, both directions and :meth:`json_schema`.
     """
 
     name = 'pydantic'
@@ -84,26 +66,28 @@ class PydanticSerializer:
             self.strict_requests = strict_requests
         if strict_responses is not None:
             self.strict_responses = strict_responses
+        # pydantic-specific: building a TypeAdapter is costly, so one per
+        # annotation, shared by `supports`, both directions and the schemas.
         self._types: dict[Any, CompiledType | str] = {}
-        self._adapters: dict[tuple[Any, Direction], PydanticAdapter] = {}
-        self._schemas: dict[Any, Documented] = {}
 
     def supports(self, annotation: Any, /) -> bool:
         """Whether pydantic can validate and serialize ``annotation``; never raises."""
         return isinstance(self._compile(annotation), CompiledType)
 
     def adapter(self, annotation: Any, /, *, direction: Direction) -> PydanticAdapter:
-        """The adapter for ``annotation``, compiled on first use.
+        """The adapter for ``annotation``, with the strictness of ``direction``.
 
         Raise :class:`dmr.serializer.UnsupportedAnnotationError` (a
         ``TypeError``) when pydantic cannot handle ``annotation``.
         """
-        if direction not in _DIRECTIONS:
-            raise ValueError(f'direction must be one of {_DIRECTIONS}, not {direction!r}')
-        return _cached(
-            self._adapters,
-            (annotation, direction),
-            lambda: self._build_adapter(annotation, direction),
+        compiled = self._compiled(annotation)
+        return PydanticAdapter(
+            annotation,
+            adapter=compiled.adapter,
+            graph=compiled.graph,
+            direction=direction,
+            strict=self.strict_requests if direction == 'request' else self.strict_responses,
+            array_fields=compiled.array_fields,
         )
 
     def error_details(self, error: Exception, /) -> list[ErrorDetail]:
@@ -125,27 +109,22 @@ class PydanticSerializer:
         ref_template: str,
     ) -> tuple[JsonSchema, dict[str, JsonSchema]]:
         """JSON Schema of ``annotation`` from pydantic, with dmr's conventions."""
-        compiled = self._compiled(annotation)
-        documented = _cached(self._schemas, annotation, lambda: document(compiled.adapter))
-        schema, definitions = documented[direction]
+        schema, definitions = self._compiled(annotation).documented()[direction]
         return with_refs(schema, ref_template), with_refs(definitions, ref_template)
 
     def _compile(self, annotation: Any) -> CompiledType | str:
-        return _cached(self._types, annotation, lambda: compile_type(annotation))
+        try:
+            return self._types[annotation]
+        except KeyError:
+            compiled = self._types[annotation] = compile_type(annotation)
+            return compiled
+        # An annotation that cannot be hashed (Annotated[int, {...}]), or whose
+        # __hash__ is broken: `supports` must answer, so it is compiled each time.
+        except Exception:
+            return compile_type(annotation)
 
     def _compiled(self, annotation: Any) -> CompiledType:
         compiled = self._compile(annotation)
         if isinstance(compiled, str):
             raise UnsupportedAnnotationError(f'{annotation!r}: {compiled}')
         return compiled
-
-    def _build_adapter(self, annotation: Any, direction: Direction) -> PydanticAdapter:
-        compiled = self._compiled(annotation)
-        return PydanticAdapter(
-            annotation,
-            adapter=compiled.adapter,
-            graph=compiled.graph,
-            direction=direction,
-            strict=self.strict_requests if direction == 'request' else self.strict_responses,
-            array_fields=compiled.array_fields,
-        )

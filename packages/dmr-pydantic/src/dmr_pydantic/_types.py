@@ -19,18 +19,26 @@ from pydantic import TypeAdapter
 
 from dmr_pydantic._compat import pydantic_compatible
 from dmr_pydantic._core_schema import SchemaGraph
+from dmr_pydantic._schema import Documented, document
 
 _FOREIGN_LIBRARIES = frozenset({'msgspec'})
 """Top-level packages whose ``Annotated`` metadata pydantic does not read."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class CompiledType:
     """What one annotation compiles to, shared by both directions."""
 
     adapter: TypeAdapter[Any]
     graph: SchemaGraph
     array_fields: frozenset[str]
+    _documented: Documented | None = None
+
+    def documented(self) -> Documented:
+        """The JSON Schemas of both directions, generated on first use."""
+        if self._documented is None:
+            self._documented = document(self.adapter)
+        return self._documented
 
 
 def compile_type(annotation: Any) -> CompiledType | str:

@@ -1,9 +1,9 @@
 """Which JSON codec dmr-attrs uses: cattrs' preconfigured converters, measured.
 
-Run from the repository root, with orjson and ujson installed next to the
-backend::
+Run from the repository root, in the benchmark environment that holds dmr's
+backends, orjson and ujson::
 
-    ./scripts/hatch run attrs:python packages/dmr-attrs/benchmarks/codecs.py
+    ./scripts/hatch run bench-dmr:codecs
 
 Every codec gets the same structure hooks (the backend's), since structuring
 does not depend on the codec; what differs is the decoder, the encoder, and
@@ -18,8 +18,6 @@ import datetime
 import decimal
 import enum
 import json
-import pathlib
-import sys
 import timeit
 import uuid
 from collections.abc import Callable
@@ -29,10 +27,7 @@ from typing import Any
 import attrs
 import msgspec
 
-sys.path.insert(0, str(pathlib.Path(__file__).parents[3]))
-
 from benchmarks.payload import BODY
-
 from dmr_attrs import AttrsSerializer
 
 
