@@ -70,6 +70,7 @@ class ErrorType(enum.StrEnum):
     NOT_ACCEPTABLE = 'not_acceptable'
     UNSUPPORTED_MEDIA_TYPE = 'unsupported_media_type'
     BODY_TOO_LARGE = 'body_too_large'
+    LENGTH_REQUIRED = 'length_required'
     METHOD_NOT_ALLOWED = 'method_not_allowed'
     NOT_FOUND = 'not_found'
     PERMISSION_DENIED = 'permission_denied'
@@ -152,6 +153,12 @@ class UnsupportedMediaTypeError(FrameworkError):
     """No parser accepts the request's ``Content-Type`` (415)."""
 
     status_code = 415
+
+
+class LengthRequiredError(FrameworkError):
+    """A body framed by the transport that the server cannot hand over (411)."""
+
+    status_code = 411
 
 
 class ResponseValidationError(FrameworkError):
