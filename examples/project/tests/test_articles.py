@@ -64,6 +64,26 @@ def test_create_with_an_unknown_author_and_tags_answers_400_naming_each(post, ta
     assert not Article.objects.exists()
 
 
+def test_create_with_a_body_over_10000_characters_answers_400(post, ada):
+    """An article body longer than the model holds is a 400 at ``body.body``."""
+    response = post(ARTICLES, article_payload(ada, body='b' * 10_001))
+
+    assert response.status_code == 400
+    [detail] = response.json()['detail']
+    assert (detail['loc'], detail['type']) == (['body', 'body'], 'too_long')
+    assert not Article.objects.exists()
+
+
+def test_a_body_of_10000_characters_is_kept_whole(post, ada):
+    """The longest body the API takes is stored and answered in full."""
+    body = '\U0001f600' * 10_000
+    response = post(ARTICLES, article_payload(ada, body=body))
+
+    assert response.status_code == 201
+    assert response.json()['body'] == body
+    assert Article.objects.get().body == body
+
+
 def test_create_with_a_taken_slug_answers_409(post, ada):
     write_article(ada, 'hello-dmr')
 

@@ -38,7 +38,7 @@ class ArticleIn:
         metadata={'examples': ['Hello, dmr']},
     )
     author_id: int = attrs.field(validator=[validators.ge(1), validators.le(MAX_ID)])
-    body: str = ''
+    body: str = attrs.field(default='', validator=validators.max_len(10_000))
     tags: list[str] = attrs.field(
         factory=list,
         validator=validators.deep_iterable(

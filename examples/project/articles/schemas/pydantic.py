@@ -26,6 +26,7 @@ Title = Annotated[str, pydantic.Field(min_length=1, max_length=200, examples=['H
 # SQLite would refuse it in a foreign-key lookup.
 Id = Annotated[int, pydantic.Field(ge=1, le=2**63 - 1)]
 Search = Annotated[str, pydantic.Field(min_length=1, max_length=100)]
+ArticleBody = Annotated[str, pydantic.Field(max_length=10_000)]
 # A filter may name as many tags as an article can carry, each no longer than
 # a tag's slug: more could never match.
 MAX_TAGS = 20
@@ -40,7 +41,7 @@ class ArticleIn(pydantic.BaseModel):
     slug: ArticleSlug
     title: Title
     author_id: Id
-    body: str = ''
+    body: ArticleBody = ''
     tags: Annotated[list[TagSlug], pydantic.Field(max_length=MAX_TAGS)] = []
     published: bool = False
 
