@@ -20,7 +20,11 @@ class Item:
 @attrs.define
 class Basket:
     items: list[Item]
-    coupon_code: str | None = attrs.field(default=None, alias='couponCode')
+    coupon_code: str | None = attrs.field(
+        default=None,
+        alias='couponCode',
+        validator=validators.optional(validators.max_len(20)),
+    )
 
 
 class BasketController(Controller[AttrsSerializer]):

@@ -17,12 +17,12 @@ class Item(msgspec.Struct, forbid_unknown_fields=True):
 
 class Basket(msgspec.Struct, forbid_unknown_fields=True):
     items: list[Item]
-    coupon: str | None = None
+    coupon: Annotated[str, msgspec.Meta(max_length=20)] | None = None
 
 
 class Caller(msgspec.Struct):
     # `X-Client-Id` arrives as `x_client_id`: give the field that wire name.
-    client: str = msgspec.field(name='x_client_id')
+    client: Annotated[str, msgspec.Meta(max_length=64)] = msgspec.field(name='x_client_id')
 
 
 class BasketController(Controller):

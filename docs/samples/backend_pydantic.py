@@ -19,7 +19,7 @@ class Basket(pydantic.BaseModel):
     model_config = pydantic.ConfigDict(extra='forbid', validate_by_name=True)
 
     items: list[Item]
-    coupon_code: str | None = pydantic.Field(default=None, alias='couponCode')
+    coupon_code: str | None = pydantic.Field(default=None, alias='couponCode', max_length=20)
 
 
 class BasketController(Controller[PydanticSerializer]):

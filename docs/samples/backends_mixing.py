@@ -11,7 +11,7 @@ from dmr.routing import Router, path
 
 
 class Comment(pydantic.BaseModel):  # not migrated yet
-    text: str = pydantic.Field(min_length=1)
+    text: str = pydantic.Field(min_length=1, max_length=1000)
 
 
 class CommentReceipt(msgspec.Struct):  # already migrated

@@ -15,18 +15,18 @@ from dmr_pydantic import PydanticSerializer
 
 
 class MsgspecUser(msgspec.Struct):
-    name: Annotated[str, msgspec.Meta(min_length=2)]
+    name: Annotated[str, msgspec.Meta(min_length=2, max_length=100)]
     age: Annotated[int, msgspec.Meta(ge=0)]
 
 
 class PydanticUser(pydantic.BaseModel):
-    name: str = pydantic.Field(min_length=2)
+    name: str = pydantic.Field(min_length=2, max_length=100)
     age: int = pydantic.Field(ge=0)
 
 
 @attrs.define
 class AttrsUser:
-    name: str = attrs.field(validator=validators.min_len(2))
+    name: str = attrs.field(validator=[validators.min_len(2), validators.max_len(100)])
     age: int = attrs.field(validator=validators.ge(0))
 
 

@@ -1,11 +1,14 @@
 """Every request component in one endpoint, read through Django's test client."""
 
 import uuid
+from typing import Annotated
 
 import msgspec
 from django.test import Client, override_settings
 from dmr import Body, Controller, Cookies, Headers, Path, Query
 from dmr.routing import path
+
+Email = Annotated[str, msgspec.Meta(max_length=254)]
 
 
 class ReviewPath(msgspec.Struct):
@@ -14,21 +17,22 @@ class ReviewPath(msgspec.Struct):
 
 class ReviewQuery(msgspec.Struct):
     notify: bool = False
-    cc: list[str] = []  # a list field collects a repeated key: ?cc=a&cc=b
+    # A list field collects a repeated key: ?cc=a&cc=b
+    cc: Annotated[list[Email], msgspec.Meta(max_length=10)] = []
 
 
 class ClientHeaders(msgspec.Struct):
-    x_api_token: str  # the X-API-Token header
-    user_agent: str = 'unknown'  # User-Agent
+    x_api_token: Annotated[str, msgspec.Meta(max_length=100)]  # the X-API-Token header
+    user_agent: Annotated[str, msgspec.Meta(max_length=500)] = 'unknown'  # User-Agent
 
 
 class Session(msgspec.Struct):
-    sessionid: str
+    sessionid: Annotated[str, msgspec.Meta(max_length=100)]
 
 
 class ReviewIn(msgspec.Struct):
     stars: int
-    text: str = ''
+    text: Annotated[str, msgspec.Meta(max_length=5000)] = ''
 
 
 class Receipt(msgspec.Struct):

@@ -1,6 +1,7 @@
 """Errors of every component are reported together, each under its component."""
 
 import json
+from typing import Annotated
 
 import msgspec
 from django.test import RequestFactory
@@ -16,11 +17,11 @@ class Paging(msgspec.Struct):
 
 
 class Auth(msgspec.Struct):
-    x_api_token: str
+    x_api_token: Annotated[str, msgspec.Meta(max_length=100)]
 
 
 class Line(msgspec.Struct):
-    sku: str
+    sku: Annotated[str, msgspec.Meta(max_length=32)]
     quantity: int
 
 

@@ -1,5 +1,7 @@
 """Mistakes in a controller fail when its class is created, naming the method."""
 
+from typing import Annotated
+
 import msgspec
 import pytest
 from dmr import Body, Controller, modify
@@ -7,7 +9,7 @@ from dmr.errors import EndpointDefinitionError
 
 
 class Item(msgspec.Struct):
-    name: str
+    name: Annotated[str, msgspec.Meta(max_length=100)]
 
 
 with pytest.raises(EndpointDefinitionError, match='mixes sync endpoints'):

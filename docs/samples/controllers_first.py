@@ -1,5 +1,7 @@
 """A controller with two endpoints, served under a router's prefix."""
 
+from typing import Annotated
+
 import msgspec
 from django.test import Client, override_settings
 from django.urls import reverse
@@ -8,7 +10,7 @@ from dmr.routing import Router, path
 
 
 class NoteCreate(msgspec.Struct):
-    text: str
+    text: Annotated[str, msgspec.Meta(max_length=1000)]
 
 
 class Note(msgspec.Struct):

@@ -9,7 +9,7 @@ from dmr_pydantic import PydanticSerializer
 
 
 class Signup(pydantic.BaseModel):
-    email: str
+    email: str = pydantic.Field(max_length=254)
     age: int = pydantic.Field(ge=18)
 
 

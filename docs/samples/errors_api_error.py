@@ -1,6 +1,7 @@
 """``APIError``: answer with any status, with a message or with a model."""
 
 import json
+from typing import Annotated
 
 import msgspec
 from django.test import RequestFactory
@@ -9,7 +10,7 @@ from dmr.errors import ErrorModel
 
 
 class Lookup(msgspec.Struct):
-    isbn: str
+    isbn: Annotated[str, msgspec.Meta(max_length=17)]
 
 
 class Book(msgspec.Struct):

@@ -1,6 +1,7 @@
 """Answering validation errors with a body of your own shape."""
 
 import json
+from typing import Annotated
 
 import msgspec
 from django.http import HttpResponse
@@ -19,7 +20,7 @@ class InvalidFields(msgspec.Struct):
 
 
 class Invoice(msgspec.Struct):
-    customer: str
+    customer: Annotated[str, msgspec.Meta(max_length=100)]
     total_cents: int
 
 

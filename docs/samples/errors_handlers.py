@@ -1,6 +1,7 @@
 """Error handlers: per endpoint, per controller, then in settings, in that order."""
 
 import json
+from typing import Annotated
 
 import msgspec
 from django.http import HttpResponse
@@ -26,7 +27,7 @@ class Problem(msgspec.Struct):
 
 
 class Which(msgspec.Struct):
-    fail: str = ''
+    fail: Annotated[str, msgspec.Meta(max_length=20)] = ''
 
 
 def endpoint_handler(controller: Controller, exc: Exception) -> HttpResponse | None:

@@ -1,6 +1,7 @@
 """RFC 9457 problem details, opted into with ``error_format``."""
 
 import json
+from typing import Annotated
 
 import msgspec
 from django.test import RequestFactory
@@ -11,7 +12,7 @@ from dmr.routing import Router, path
 
 
 class Booking(msgspec.Struct):
-    room: str
+    room: Annotated[str, msgspec.Meta(max_length=10)]
     nights: int
 
 

@@ -1,6 +1,7 @@
 """What the framework answers for itself, always in the error model."""
 
 import json
+from typing import Annotated
 
 import msgspec
 from django.core.exceptions import PermissionDenied
@@ -10,7 +11,7 @@ from dmr import Body, Controller, Path
 
 
 class Draft(msgspec.Struct):
-    title: str
+    title: Annotated[str, msgspec.Meta(max_length=200)]
 
 
 class DraftPath(msgspec.Struct):

@@ -1,7 +1,7 @@
 """Writing a parser and a renderer of your own."""
 
 import json
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import parse_qsl
 
 import msgspec
@@ -50,10 +50,13 @@ assert isinstance(FormParser(), Parser)
 assert isinstance(IndentedJsonRenderer(), Renderer)
 
 
+Topic = Annotated[str, msgspec.Meta(max_length=50)]
+
+
 class Subscription(msgspec.Struct):
-    email: str
+    email: Annotated[str, msgspec.Meta(max_length=254)]
     weekly: bool = False
-    topics: list[str] = []
+    topics: Annotated[list[Topic], msgspec.Meta(max_length=20)] = []
 
 
 class SubscriptionController(Controller):

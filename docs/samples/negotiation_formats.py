@@ -1,6 +1,7 @@
 """Choosing the parser by ``Content-Type`` and the renderer by ``Accept``."""
 
 import json
+from typing import Annotated
 
 import msgspec
 from django.test import RequestFactory
@@ -11,7 +12,7 @@ from dmr_msgspec import MsgpackParser, MsgpackRenderer
 
 
 class Reading(msgspec.Struct):
-    sensor: str
+    sensor: Annotated[str, msgspec.Meta(max_length=50)]
     celsius: float
 
 

@@ -1,15 +1,20 @@
 """The OpenAPI document of a router, built from the code that serves it."""
 
+from typing import Annotated
+
 import msgspec
 from dmr import Body, Controller, Path, Query
 from dmr.openapi import OpenAPIConfig, build_schema
 from dmr.routing import Router, path
 from openapi_spec_validator import validate
 
+Name = Annotated[str, msgspec.Meta(max_length=100)]
+Species = Annotated[str, msgspec.Meta(max_length=50)]
+
 
 class PetIn(msgspec.Struct):
-    name: str
-    species: str = 'cat'
+    name: Name
+    species: Species = 'cat'
 
 
 class Pet(msgspec.Struct):
@@ -19,7 +24,7 @@ class Pet(msgspec.Struct):
 
 
 class PetFilter(msgspec.Struct):
-    species: str | None = None
+    species: Species | None = None
 
 
 class PetPath(msgspec.Struct):

@@ -1,5 +1,7 @@
 """Default statuses, and ``@modify`` to change the status and add headers."""
 
+from typing import Annotated
+
 import msgspec
 from django.test import RequestFactory
 from dmr import Body, Controller, modify
@@ -7,7 +9,7 @@ from dmr import Body, Controller, modify
 
 class Job(msgspec.Struct):
     id: int
-    state: str
+    state: Annotated[str, msgspec.Meta(max_length=20)]
 
 
 class JobController(Controller):

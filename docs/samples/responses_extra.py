@@ -1,6 +1,7 @@
 """Other responses an endpoint may give: ``extra_responses`` and ``APIError``."""
 
 import json
+from typing import Annotated
 
 import msgspec
 from django.test import RequestFactory
@@ -8,7 +9,7 @@ from dmr import APIError, Body, Controller, ResponseSpec, modify
 
 
 class Transfer(msgspec.Struct):
-    account: str
+    account: Annotated[str, msgspec.Meta(max_length=34)]
     cents: int
 
 

@@ -17,9 +17,11 @@ from dataclasses import dataclass, field
 import pytest
 from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
 from django.core.wsgi import get_wsgi_application
+from django.urls import clear_url_caches, path
 from playwright.sync_api import Browser, ConsoleMessage, Page, Route, sync_playwright
 
 import single_file
+from dmr.openapi.views import RedocView, ScalarView, SwaggerView
 
 CHROMIUM = os.environ.get('DMR_CHROMIUM') or shutil.which('chromium')
 # The flags that keep Chromium from calling home or needing a GPU or sandbox.
@@ -189,3 +191,88 @@ def test_page_is_silent_and_offline(watched: Watched, open_page):
     watched.settle()
     assert watched.errors == []
     assert watched.external == []
+
+
+# Markup in descriptions that would run script if a UI rendered it as HTML:
+# each payload records itself in `window.dmrInjected`.
+INJECTIONS = (
+    '<img src="x" onerror="(window.dmrInjected = window.dmrInjected || []).push(\'img\')">'
+    '<script>(window.dmrInjected = window.dmrInjected || []).push("script")</script>'
+    '<svg onload="(window.dmrInjected = window.dmrInjected || []).push(\'svg\')"></svg>'
+)
+MARKER = 'Described by an untrusted author'
+HOSTILE_DOCUMENT = {
+    'openapi': '3.1.0',
+    'info': {'title': 'Hostile', 'version': '1', 'description': f'{MARKER} {INJECTIONS}'},
+    'paths': {
+        '/items/': {
+            'get': {
+                'operationId': 'listItems',
+                'summary': 'List items',
+                'description': f'{MARKER} {INJECTIONS}',
+                'parameters': [
+                    {
+                        'name': 'q',
+                        'in': 'query',
+                        'description': INJECTIONS,
+                        'schema': {'type': 'string', 'description': INJECTIONS},
+                    },
+                ],
+                'responses': {
+                    '200': {
+                        'description': INJECTIONS,
+                        'content': {
+                            'application/json': {
+                                'schema': {'$ref': '#/components/schemas/Item'},
+                            },
+                        },
+                    },
+                },
+            },
+        },
+    },
+    'components': {
+        'schemas': {
+            'Item': {
+                'type': 'object',
+                'description': INJECTIONS,
+                'properties': {'name': {'type': 'string', 'description': INJECTIONS}},
+            },
+        },
+    },
+}
+HOSTILE_PAGES = {
+    SwaggerView: ('/hostile/swagger/', '.opblock'),
+    RedocView: ('/hostile/redoc/', '[role=menuitem][data-item-id]'),
+    ScalarView: ('/hostile/scalar/', 'aside a[href^="#"]'),
+}
+
+
+@pytest.fixture(scope='module')
+def hostile_pages(base_url: str) -> Iterator[None]:
+    """The three UIs on a document whose descriptions carry script, served too."""
+    added = [
+        path(route.lstrip('/'), view.as_view(HOSTILE_DOCUMENT))
+        for view, (route, _) in HOSTILE_PAGES.items()
+    ]
+    single_file.urlpatterns.extend(added)
+    clear_url_caches()
+    try:
+        yield
+    finally:
+        del single_file.urlpatterns[-len(added) :]
+        clear_url_caches()
+
+
+@pytest.mark.usefixtures('hostile_pages')
+@pytest.mark.parametrize('view', list(HOSTILE_PAGES), ids=lambda view: view.__name__)
+def test_descriptions_cannot_run_script(watched: Watched, view: type) -> None:
+    """Script in a document's descriptions stays inert in every UI."""
+    route, rendered = HOSTILE_PAGES[view]
+    page = watched.page
+    page.goto(route)
+    page.locator(rendered).first.wait_for()
+    page.get_by_text(MARKER).first.wait_for()
+    # Time for an image to fail to load and for its handler to run.
+    page.wait_for_timeout(1500)
+    assert page.evaluate('window.dmrInjected') is None

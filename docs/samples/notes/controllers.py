@@ -1,11 +1,13 @@
 """The notes API: ``notes/controllers.py`` of an app."""
 
+from typing import Annotated
+
 import msgspec
 from dmr import Body, Controller
 
 
 class NoteIn(msgspec.Struct):
-    text: str
+    text: Annotated[str, msgspec.Meta(max_length=1000)]
 
 
 class Note(msgspec.Struct):

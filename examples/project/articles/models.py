@@ -6,7 +6,7 @@ class Article(models.Model):
 
     slug = models.SlugField(max_length=80, unique=True)
     title = models.CharField(max_length=200)
-    body = models.TextField(blank=True, default='')
+    body = models.CharField(max_length=10_000, blank=True, default='')
     author = models.ForeignKey('users.User', on_delete=models.CASCADE, related_name='articles')
     tags = models.ManyToManyField('tags.Tag', related_name='articles', blank=True)
     published = models.BooleanField(default=False)

@@ -1,9 +1,12 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article
+from tags.models import Tag
 from tests.helpers import locs, write_article
 
 pytestmark = pytest.mark.django_db
@@ -59,6 +62,26 @@ def test_create_with_an_unknown_author_and_tags_answers_400_naming_each(post, ta
         {'msg': "No tag has slug 'missing'", 'loc': ['body', 'tags', 3], 'type': 'value_error'},
     ]
     assert not Article.objects.exists()
+
+
+def test_create_with_a_body_over_10000_characters_answers_400(post, ada):
+    """An article body longer than the model holds is a 400 at ``body.body``."""
+    response = post(ARTICLES, article_payload(ada, body='b' * 10_001))
+
+    assert response.status_code == 400
+    [detail] = response.json()['detail']
+    assert (detail['loc'], detail['type']) == (['body', 'body'], 'too_long')
+    assert not Article.objects.exists()
+
+
+def test_a_body_of_10000_characters_is_kept_whole(post, ada):
+    """The longest body the API takes is stored and answered in full."""
+    body = '\U0001f600' * 10_000
+    response = post(ARTICLES, article_payload(ada, body=body))
+
+    assert response.status_code == 201
+    assert response.json()['body'] == body
+    assert Article.objects.get().body == body
 
 
 def test_create_with_a_taken_slug_answers_409(post, ada):
@@ -213,6 +236,57 @@ def test_filter_by_one_tag(client, newsroom):
 
 def test_filter_by_several_tags_requires_all_of_them(client, newsroom):
     assert slugs(client, tag=['python', 'django']) == ['b']
+
+
+def test_a_repeated_tag_counts_once(client, newsroom):
+    """Naming the same tag twice asks for it once."""
+    assert slugs(client, tag=['python', 'python']) == ['b', 'a']
+
+
+def test_filter_by_as_many_tags_as_an_article_can_carry(client, ada, db):
+    """Twenty tags select the articles that carry all twenty, and no other."""
+    many = [Tag.objects.create(slug=f'tag-{number}', name=f'Tag {number}') for number in range(20)]
+    write_article(ada, 'all', *many)
+    write_article(ada, 'all-but-one', *many[1:])
+
+    assert slugs(client, tag=[tag.slug for tag in many]) == ['all']
+
+
+def listing_sql(client, tags):
+    """The SQL of the listing filtered by ``tags``: the page and its count."""
+    with CaptureQueriesContext(connection) as queries:
+        slugs(client, tag=tags)
+    return [query['sql'] for query in queries.captured_queries]
+
+
+def test_the_tag_filter_costs_the_same_for_any_number_of_tags(client, ada, db):
+    """One tag or twenty: the same queries, with the same joins."""
+    many = [Tag.objects.create(slug=f'tag-{number}', name=f'Tag {number}') for number in range(20)]
+    write_article(ada, 'all', *many)
+
+    one = listing_sql(client, [many[0].slug])
+    twenty = listing_sql(client, [tag.slug for tag in many])
+
+    assert len(one) == len(twenty)
+    assert [sql.count('JOIN') for sql in one] == [sql.count('JOIN') for sql in twenty]
+
+
+def test_more_tags_than_an_article_can_carry_answer_400(client, db):
+    """A filter naming more tags than any article can carry is refused, never run."""
+    response = client.get(ARTICLES, {'tag': [f'tag-{number}' for number in range(32)]})
+
+    assert response.status_code == 400
+    [detail] = response.json()['detail']
+    assert (detail['loc'], detail['type']) == (['query', 'tag'], 'too_long')
+
+
+def test_a_tag_longer_than_any_slug_answers_400(client, db):
+    """A tag filter longer than a tag's slug can be is refused at its index."""
+    response = client.get(ARTICLES, {'tag': ['python', 'x' * 51]})
+
+    assert response.status_code == 400
+    [detail] = response.json()['detail']
+    assert (detail['loc'], detail['type']) == (['query', 'tag', 1], 'too_long')
 
 
 @pytest.mark.parametrize(('published', 'expected'), [('true', ['d', 'b', 'a']), ('false', ['c'])])

@@ -128,3 +128,55 @@ def test_serves_the_api_and_its_document(served: int) -> None:
 
     status, document = request(served, '/docs/openapi.json/')
     assert (status, document['info']['title']) == (200, 'Newsroom')
+
+
+def post_chunked(port: int, path: str, payload: object) -> tuple[int, object]:
+    """POST ``payload`` as JSON with ``Transfer-Encoding: chunked``, over a raw socket."""
+    body = json.dumps(payload).encode()
+    middle = len(body) // 2
+    chunks = b''.join(
+        b'%x\r\n%s\r\n' % (len(chunk), chunk) for chunk in (body[:middle], body[middle:])
+    )
+    head = (
+        f'POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n'
+        'Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n'
+        'Connection: close\r\n\r\n'
+    ).encode()
+    with socket.create_connection(('127.0.0.1', port), timeout=10) as sock:
+        sock.sendall(head + chunks + b'0\r\n\r\n')
+        answer = b''
+        while b'\r\n\r\n' not in answer:
+            answer += sock.recv(65536)
+        headers, _, content = answer.partition(b'\r\n\r\n')
+        lines = headers.decode('latin-1').split('\r\n')
+        length = next(
+            int(line.split(':', 1)[1])
+            for line in lines
+            if line.lower().startswith('content-length:')
+        )
+        while len(content) < length:
+            content += sock.recv(65536)
+    return int(lines[0].split()[1]), json.loads(content[:length])
+
+
+def test_chunked_body_is_read_or_length_required(
+    served: int,
+    request: pytest.FixtureRequest,
+) -> None:
+    """gunicorn and uvicorn hand a chunked body over (201); runserver cannot (411)."""
+    slug = f'chunked-{served}'
+    status, answer = post_chunked(served, '/api/tags/', {'slug': slug, 'name': 'Chunked'})
+    if request.node.callspec.params['served'] == 'runserver':
+        assert status == 411
+        assert answer == {
+            'detail': [
+                {
+                    'msg': 'This server cannot read a body without Content-Length; '
+                    'send the body with a Content-Length header',
+                    'loc': ['headers', 'content-length'],
+                    'type': 'length_required',
+                },
+            ],
+        }
+    else:
+        assert (status, answer) == (201, {'slug': slug, 'name': 'Chunked', 'articles': 0})

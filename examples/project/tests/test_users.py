@@ -61,6 +61,11 @@ def test_create_with_an_invalid_email_answers_400(post):
             'extra_forbidden',
         ),
         ({'email': 'ada@example.com', 'name': ''}, ['body', 'name'], 'too_short'),
+        (
+            {'email': 'ada@example.com', 'name': 'Ada', 'bio': 'b' * 501},
+            ['body', 'bio'],
+            'too_long',
+        ),
         ({'email': 42, 'name': 'Ada'}, ['body', 'email'], 'type_error'),
     ],
 )
@@ -70,6 +75,16 @@ def test_create_with_an_invalid_body_answers_400(post, payload, loc, error_type)
     assert response.status_code == 400
     assert [(d['loc'], d['type']) for d in response.json()['detail']] == [(loc, error_type)]
     assert not User.objects.exists()
+
+
+def test_a_bio_of_500_characters_is_kept_whole(post):
+    """The longest bio the API takes is stored and answered in full."""
+    bio = '\U0001f600' * 500
+    response = post(USERS, {'email': 'ada@example.com', 'name': 'Ada', 'bio': bio})
+
+    assert response.status_code == 201
+    assert response.json()['bio'] == bio
+    assert User.objects.get().bio == bio
 
 
 def test_create_with_malformed_json_answers_400(client, db):

@@ -6,7 +6,7 @@ class User(models.Model):
 
     email = models.EmailField(unique=True)
     name = models.CharField(max_length=100)
-    bio = models.TextField(blank=True, default='')
+    bio = models.CharField(max_length=500, blank=True, default='')
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:

@@ -3,10 +3,17 @@
 import string
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from dmr._media_types import MediaRange, MediaType, parse_accept, parse_media_type
+from dmr._media_types import (
+    MAX_HEADER_LENGTH,
+    MAX_MEDIA_RANGES,
+    MediaRange,
+    MediaType,
+    parse_accept,
+    parse_media_type,
+)
 
 TOKEN_CHARS = "!#$%&'*+-.^_`|~" + string.digits + string.ascii_letters
 # Printable ASCII: what a quoted-string may hold, quotes and backslashes escaped.
@@ -104,6 +111,46 @@ def test_valid_accept_headers_round_trip(
     """Every valid element of an ``Accept`` header becomes one range, in order."""
     header = f'{space},{space}'.join(wire for wire, _ in elements)
     assert parse_accept(header) == [expected for _, expected in elements]
+
+
+@given(
+    st.lists(media_ranges(), min_size=1, max_size=6),
+    st.lists(media_ranges(), min_size=1, max_size=6),
+)
+def test_only_the_first_elements_of_accept_are_read(
+    read: list[tuple[str, MediaRange]],
+    ignored: list[tuple[str, MediaRange]],
+) -> None:
+    """Ranges after the first ``MAX_MEDIA_RANGES`` elements are not read."""
+    filler = ['text/plain'] * (MAX_MEDIA_RANGES - len(read))
+    header = ','.join([*filler, *(wire for wire, _ in read), *(wire for wire, _ in ignored)])
+    assume(len(header) <= MAX_HEADER_LENGTH)
+    expected = [MediaRange('text', 'plain', 1.0)] * len(filler) + [range_ for _, range_ in read]
+    assert parse_accept(header) == expected
+
+
+@given(st.text(), st.text(min_size=1), st.text(min_size=1))
+def test_accept_beyond_the_length_limit_is_not_read(head: str, tail: str, other: str) -> None:
+    """Two values that share their first ``MAX_HEADER_LENGTH`` characters parse alike."""
+    prefix = (head * (MAX_HEADER_LENGTH // max(len(head), 1) + 1))[:MAX_HEADER_LENGTH]
+    prefix = prefix.ljust(MAX_HEADER_LENGTH, ',')
+    assert parse_accept(prefix + tail) == parse_accept(prefix + other)
+
+
+@given(st.text(max_size=MAX_HEADER_LENGTH * 3))
+def test_accept_of_any_length_yields_few_ranges(value: str) -> None:
+    """No value, however long, yields more than ``MAX_MEDIA_RANGES`` ranges."""
+    assert len(parse_accept(value)) <= MAX_MEDIA_RANGES
+
+
+@given(media_ranges())
+def test_range_cut_by_the_length_limit_is_dropped(element: tuple[str, MediaRange]) -> None:
+    """The element the length limit cuts through is not read as a shorter range."""
+    wire, _ = element
+    padding = ' ' * (MAX_HEADER_LENGTH - len('text/html,') - 1)
+    header = f'text/html,{padding}{wire}'
+    assume(len(header) > MAX_HEADER_LENGTH)
+    assert parse_accept(header) == [MediaRange('text', 'html', 1.0)]
 
 
 @given(valid_qvalues)

@@ -15,6 +15,9 @@ from tags.schemas.attrs import SLUG as TAG_SLUG
 # Ids are 64-bit database keys: a larger number could never match, and
 # SQLite would refuse it in a foreign-key lookup.
 MAX_ID = 2**63 - 1
+# A filter may name as many tags as an article can carry, each no longer than
+# a tag's slug: more could never match.
+MAX_TAGS = 20
 
 
 @forbid_unknown_fields
@@ -35,12 +38,12 @@ class ArticleIn:
         metadata={'examples': ['Hello, dmr']},
     )
     author_id: int = attrs.field(validator=[validators.ge(1), validators.le(MAX_ID)])
-    body: str = ''
+    body: str = attrs.field(default='', validator=validators.max_len(10_000))
     tags: list[str] = attrs.field(
         factory=list,
         validator=validators.deep_iterable(
             member_validator=TAG_SLUG,
-            iterable_validator=validators.max_len(20),
+            iterable_validator=validators.max_len(MAX_TAGS),
         ),
     )
     published: bool = False
@@ -92,6 +95,10 @@ class ArticleQuery(PageQuery):
     )
     tag: list[str] = attrs.field(
         factory=list,
+        validator=validators.deep_iterable(
+            member_validator=validators.max_len(50),
+            iterable_validator=validators.max_len(MAX_TAGS),
+        ),
         metadata={'description': 'A tag slug; repeat it to require several tags'},
     )
     published: bool | None = None

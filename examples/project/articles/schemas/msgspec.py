@@ -23,6 +23,11 @@ Title = Annotated[str, msgspec.Meta(min_length=1, max_length=200, examples=['Hel
 # SQLite would refuse it in a foreign-key lookup.
 Id = Annotated[int, msgspec.Meta(ge=1, le=2**63 - 1)]
 Search = Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
+ArticleBody = Annotated[str, msgspec.Meta(max_length=10_000)]
+# A filter may name as many tags as an article can carry, each no longer than
+# a tag's slug: more could never match.
+MAX_TAGS = 20
+TagFilter = Annotated[str, msgspec.Meta(max_length=50)]
 
 
 class ArticleIn(msgspec.Struct, forbid_unknown_fields=True):
@@ -31,8 +36,8 @@ class ArticleIn(msgspec.Struct, forbid_unknown_fields=True):
     slug: ArticleSlug
     title: Title
     author_id: Id
-    body: str = ''
-    tags: Annotated[list[TagSlug], msgspec.Meta(max_length=20)] = []
+    body: ArticleBody = ''
+    tags: Annotated[list[TagSlug], msgspec.Meta(max_length=MAX_TAGS)] = []
     published: bool = False
 
 
@@ -62,8 +67,11 @@ class ArticleQuery(PageQuery):
 
     author: Annotated[Id | None, msgspec.Meta(description='The id of the author')] = None
     tag: Annotated[
-        list[str],
-        msgspec.Meta(description='A tag slug; repeat it to require several tags'),
+        list[TagFilter],
+        msgspec.Meta(
+            max_length=MAX_TAGS,
+            description='A tag slug; repeat it to require several tags',
+        ),
     ] = msgspec.field(default_factory=list)
     published: bool | None = None
     search: Annotated[

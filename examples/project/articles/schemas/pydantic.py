@@ -26,6 +26,11 @@ Title = Annotated[str, pydantic.Field(min_length=1, max_length=200, examples=['H
 # SQLite would refuse it in a foreign-key lookup.
 Id = Annotated[int, pydantic.Field(ge=1, le=2**63 - 1)]
 Search = Annotated[str, pydantic.Field(min_length=1, max_length=100)]
+ArticleBody = Annotated[str, pydantic.Field(max_length=10_000)]
+# A filter may name as many tags as an article can carry, each no longer than
+# a tag's slug: more could never match.
+MAX_TAGS = 20
+TagFilter = Annotated[str, pydantic.Field(max_length=50)]
 
 
 class ArticleIn(pydantic.BaseModel):
@@ -36,8 +41,8 @@ class ArticleIn(pydantic.BaseModel):
     slug: ArticleSlug
     title: Title
     author_id: Id
-    body: str = ''
-    tags: Annotated[list[TagSlug], pydantic.Field(max_length=20)] = []
+    body: ArticleBody = ''
+    tags: Annotated[list[TagSlug], pydantic.Field(max_length=MAX_TAGS)] = []
     published: bool = False
 
 
@@ -69,8 +74,11 @@ class ArticleQuery(PageQuery):
     # pydantic copies a default for each instance; a default_factory would keep
     # the document from showing `"default": []`, as msgspec's does.
     tag: Annotated[
-        list[str],
-        pydantic.Field(description='A tag slug; repeat it to require several tags'),
+        list[TagFilter],
+        pydantic.Field(
+            max_length=MAX_TAGS,
+            description='A tag slug; repeat it to require several tags',
+        ),
     ] = []  # noqa: RUF012
     published: bool | None = None
     search: Annotated[

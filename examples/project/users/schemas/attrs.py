@@ -33,7 +33,7 @@ class UserIn:
         validator=[validators.min_len(1), validators.max_len(100)],
         metadata={'examples': ['Ada Lovelace']},
     )
-    bio: str = ''
+    bio: str = attrs.field(default='', validator=validators.max_len(500))
 
 
 @attrs.frozen

@@ -18,6 +18,7 @@ Email = Annotated[
 ]
 UserName = Annotated[str, msgspec.Meta(min_length=1, max_length=100, examples=['Ada Lovelace'])]
 Search = Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
+Bio = Annotated[str, msgspec.Meta(max_length=500)]
 
 
 class UserIn(msgspec.Struct, forbid_unknown_fields=True):
@@ -25,7 +26,7 @@ class UserIn(msgspec.Struct, forbid_unknown_fields=True):
 
     email: Email
     name: UserName
-    bio: str = ''
+    bio: Bio = ''
 
 
 class UserOut(msgspec.Struct):

@@ -22,6 +22,7 @@ Email = Annotated[
 ]
 UserName = Annotated[str, pydantic.Field(min_length=1, max_length=100, examples=['Ada Lovelace'])]
 Search = Annotated[str, pydantic.Field(min_length=1, max_length=100)]
+Bio = Annotated[str, pydantic.Field(max_length=500)]
 
 
 class UserIn(pydantic.BaseModel):
@@ -31,7 +32,7 @@ class UserIn(pydantic.BaseModel):
 
     email: Email
     name: UserName
-    bio: str = ''
+    bio: Bio = ''
 
 
 class UserOut(pydantic.BaseModel):

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import TooManyFieldsSent
 from django.http import HttpRequest
 
+from dmr._body import read_body
 from dmr._negotiation import ParserTable
 from dmr.components import Component
 from dmr.errors import ErrorType, UnsupportedMediaTypeError, error_detail
@@ -40,7 +41,7 @@ class BodyExtractor:
         self.parsers = parsers
 
     def __call__(self, request: HttpRequest, _path_kwargs: dict[str, Any], /) -> Any:
-        """Select a parser, read the body (bounded by Django) and parse it."""
+        """Select a parser, read the body (bounded, see ``dmr._body``) and parse it."""
         content_type = request.META.get('CONTENT_TYPE')
         if not content_type:
             raise UnsupportedMediaTypeError(
@@ -54,7 +55,7 @@ class BodyExtractor:
                 ]
             )
         parser, charset = self.parsers.select(content_type)
-        body = request.body
+        body = read_body(request)
         if charset is not None:
             body = self.parsers.transcode(body, charset)
         return parser.parse(body, self.adapter)

@@ -9,6 +9,14 @@ _PARAMETER = re.compile(rf'({_TCHARS})=({_TCHARS}|"(?:[^"\\]|\\.)*")')
 _QVALUE = re.compile(r'0(?:\.[0-9]{0,3})?|1(?:\.0{0,3})?')
 _QUOTED_PAIR = re.compile(r'\\(.)')
 
+#: Only this many characters of a header value are read. Browsers send
+#: ``Accept`` values of a few hundred characters; anything longer is cut
+#: here, so parsing costs the same whatever a client (or a proxy joining
+#: repeated header lines) sends.
+MAX_HEADER_LENGTH = 4096
+#: Only the first elements of an ``Accept`` value are considered.
+MAX_MEDIA_RANGES = 32
+
 
 @dataclass(frozen=True, slots=True)
 class MediaType:
@@ -95,9 +103,17 @@ def parse_media_type(value: str) -> MediaType | None:
 
 
 def parse_accept(value: str) -> list[MediaRange]:
-    """Parse an ``Accept`` value; malformed elements are skipped."""
+    """Parse an ``Accept`` value; malformed elements are skipped.
+
+    Only the first :data:`MAX_HEADER_LENGTH` characters are read, and of
+    those only the first :data:`MAX_MEDIA_RANGES` elements; an element cut
+    by the length limit is dropped rather than read as a shorter range.
+    """
+    elements = _split_outside_quotes(value[:MAX_HEADER_LENGTH], ',')
+    if len(value) > MAX_HEADER_LENGTH:
+        elements.pop()
     ranges: list[MediaRange] = []
-    for element in _split_outside_quotes(value, ','):
+    for element in elements[:MAX_MEDIA_RANGES]:
         media_type = parse_media_type(element)
         if media_type is None or (media_type.type == '*' and media_type.subtype != '*'):
             continue

@@ -2,7 +2,8 @@
 
 Each table answers one question for a raw header value and remembers the
 answer for the most recent distinct values, so that the request path costs a
-dictionary lookup once a client has been seen.
+dictionary lookup once a client has been seen. Only short values are
+remembered: a client cannot make a worker keep what it sends.
 """
 
 import codecs
@@ -11,9 +12,16 @@ import encodings.aliases
 import functools
 import pkgutil
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Generic, TypeVar
 
-from dmr._media_types import MediaRange, MediaType, parse_accept, parse_media_type
+from dmr._media_types import (
+    MAX_HEADER_LENGTH,
+    MediaRange,
+    MediaType,
+    parse_accept,
+    parse_media_type,
+)
 from dmr.errors import (
     ErrorType,
     NotAcceptableError,
@@ -24,7 +32,36 @@ from dmr.errors import (
 from dmr.parsers import Parser
 from dmr.renderers import Renderer
 
-_CACHE_SIZE = 256
+_T = TypeVar('_T')
+
+#: How many distinct header values each table remembers.
+CACHE_SIZE = 256
+#: Longer values are negotiated afresh on every request, never remembered,
+#: so a table holds at most ``CACHE_SIZE * CACHEABLE_LENGTH`` characters.
+CACHEABLE_LENGTH = 256
+# How much of a client's header value an error message repeats.
+_SHOWN_LENGTH = 100
+
+
+def _shown(value: str) -> str:
+    return value if len(value) <= _SHOWN_LENGTH else f'{value[:_SHOWN_LENGTH]}...'
+
+
+class _BoundedCache(Generic[_T]):
+    """Remembers a function's answers for the last short arguments it saw."""
+
+    def __init__(self, func: Callable[[str], _T]) -> None:
+        self.func = func
+        self.cached = functools.lru_cache(maxsize=CACHE_SIZE)(func)
+
+    def __call__(self, value: str) -> _T:
+        if len(value) > CACHEABLE_LENGTH:
+            return self.func(value)
+        return self.cached(value)
+
+    def cache_info(self) -> 'functools._CacheInfo':
+        """Hits, misses and size of the cache, as ``functools.lru_cache`` counts them."""
+        return self.cached.cache_info()
 
 
 def _charset_key(name: str) -> str:
@@ -82,7 +119,7 @@ class RendererTable:
         self.renderers = tuple(renderers)
         self.default = self.renderers[0]
         self._media_types = [parse_media_type(renderer.media_type) for renderer in self.renderers]
-        self.select = functools.lru_cache(maxsize=_CACHE_SIZE)(self._select)
+        self.select = _BoundedCache(self._select)
 
     def _select(self, accept: str) -> Renderer:
         ranges = parse_accept(accept)
@@ -101,7 +138,7 @@ class RendererTable:
             raise NotAcceptableError(
                 [
                     error_detail(
-                        f'Cannot satisfy `Accept: {accept}`; available: {offered}',
+                        f'Cannot satisfy `Accept: {_shown(accept)}`; available: {offered}',
                         ['headers', 'accept'],
                         ErrorType.NOT_ACCEPTABLE,
                     ),
@@ -133,18 +170,23 @@ class ParserTable:
 
     def __init__(self, parsers: Sequence[Parser]) -> None:
         self.parsers = {parser.media_type: parser for parser in parsers}
-        self.select = functools.lru_cache(maxsize=_CACHE_SIZE)(self._select)
+        self.select = _BoundedCache(self._select)
 
     def _select(self, content_type: str) -> tuple[Parser, str | None]:
         """Return the parser and the codec to transcode from, if any.
 
         The codec is ``None`` for UTF-8 bodies, which need no transcoding.
+        A value longer than any media type a parser takes is refused unread.
         """
+        if len(content_type) > MAX_HEADER_LENGTH:
+            raise self._unsupported(
+                f'Content-Type is longer than {MAX_HEADER_LENGTH} characters',
+            )
         media_type = parse_media_type(content_type)
         parser = self.parsers.get(media_type.essence) if media_type else None
         if media_type is None or parser is None:
             raise self._unsupported(
-                f'Content-Type {content_type!r} is not supported; '
+                f'Content-Type {_shown(content_type)!r} is not supported; '
                 f'use one of: {", ".join(self.parsers)}',
             )
         charset = media_type.param('charset')
@@ -152,7 +194,7 @@ class ParserTable:
             return parser, None
         codec = _codec_name(charset)
         if codec is None:
-            raise self._unsupported(f'Unknown charset {charset!r}')
+            raise self._unsupported(f'Unknown charset {_shown(charset)!r}')
         return parser, None if codec == 'utf-8' else codec
 
     def transcode(self, body: bytes, charset: str) -> bytes:

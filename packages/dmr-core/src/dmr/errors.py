@@ -72,6 +72,7 @@ class ErrorType(enum.StrEnum):
     NOT_ACCEPTABLE = 'not_acceptable'
     UNSUPPORTED_MEDIA_TYPE = 'unsupported_media_type'
     BODY_TOO_LARGE = 'body_too_large'
+    LENGTH_REQUIRED = 'length_required'
     METHOD_NOT_ALLOWED = 'method_not_allowed'
     NOT_FOUND = 'not_found'
     NOT_AUTHENTICATED = 'not_authenticated'
@@ -205,6 +206,12 @@ class PermissionDeniedError(FrameworkError):
     """A known user, or a failed CSRF check, is refused (403)."""
 
     status_code = 403
+
+
+class LengthRequiredError(FrameworkError):
+    """A body framed by the transport that the server cannot hand over (411)."""
+
+    status_code = 411
 
 
 class ResponseValidationError(FrameworkError):

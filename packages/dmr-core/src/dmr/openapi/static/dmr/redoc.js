@@ -19,9 +19,11 @@
     return setAttribute.call(this, name, name === 'src' ? local(value) : value);
   };
 
+  // The document's descriptions are Markdown that may carry HTML; with
+  // `untrustedSpec` ReDoc sanitizes it, so no script in a description runs.
   Redoc.init(
     JSON.parse(document.getElementById('dmr-openapi').textContent),
-    {},
+    { untrustedSpec: true },
     document.getElementById('dmr-docs'),
   );
 })();
