@@ -7,7 +7,7 @@ another auth, an auth without the path (sync or async) the endpoint needs.
 
 from typing import Any
 
-from django.apps import apps
+from django.conf import settings
 
 from dmr._pipeline.authenticate import Anonymize, Authenticate
 from dmr._pipeline.check_permissions import CheckPermissions
@@ -33,8 +33,8 @@ def access_stages(
                 f'{qualname} is public (auth=None) but its permissions need a user: '
                 f'{needing!r}; give it an auth, or permissions=[] (or AllowAny())',
             )
-        if not apps.is_installed('django.contrib.auth'):
-            return ()
+        if not _auth_installed():
+            return ()  # nothing can have set `request.user`
         return (Anonymize(),)
     if not auth:
         raise EndpointDefinitionError(
@@ -63,3 +63,11 @@ def access_stages(
         error_model=error_model,
     )
     return (authenticate, check)
+
+
+def _auth_installed() -> bool:
+    """Whether ``django.contrib.auth`` is installed; read before the app registry is ready."""
+    return any(
+        app == 'django.contrib.auth' or app.startswith('django.contrib.auth.')
+        for app in settings.INSTALLED_APPS
+    )
