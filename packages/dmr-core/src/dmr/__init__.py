@@ -4,9 +4,10 @@ from dmr.__about__ import __version__
 from dmr.components import Body, Cookies, Headers, Path, Query
 from dmr.controller import Controller
 from dmr.errors import APIError
-from dmr.responses import ResponseSpec, modify, validate
+from dmr.responses import ERROR_BODY, ResponseSpec, modify, validate
 
 __all__ = [
+    'ERROR_BODY',
     'APIError',
     'Body',
     'Controller',

@@ -37,6 +37,22 @@ AuthOption = Sequence[Auth] | None | Inherit
 PermissionsOption = Sequence[Permission] | Inherit
 """A ``permissions`` option: all of them must pass."""
 
+
+class ErrorBody(enum.Enum):
+    """The type of :data:`ERROR_BODY`."""
+
+    ERROR_BODY = 'error_body'
+
+
+ERROR_BODY = ErrorBody.ERROR_BODY
+"""A ``ResponseSpec`` body that is the endpoint's error format's.
+
+``ResponseSpec(ERROR_BODY, status_code=409)`` documents and validates the
+``ErrorModel`` body, or ``ProblemDetails`` when the endpoint's error format
+is ``'problem_details'``, as ``raise APIError('...', status_code=409)``
+answers it.
+"""
+
 # Statuses whose responses never carry a body (RFC 9110 §15).
 BODILESS_STATUSES = frozenset({204, 205, 304})
 

@@ -112,6 +112,7 @@ class Endpoint:
                     *validation_responses(validate=validate, error_model=error_format.model),
                 ],
             ),
+            error_format.model,
         )
         self.success_headers: Mapping[str, str] = options.headers
         success = (

@@ -5,13 +5,15 @@ add, and what its stages may answer with. It is both what response
 validation checks and what the OpenAPI document shows.
 """
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from dmr._adapters import compile_adapter
 from dmr._signature import EndpointSignature
 from dmr.errors import EndpointDefinitionError
-from dmr.responses import ResponseSpec
+from dmr.responses import ERROR_BODY, ResponseSpec
 from dmr.serializer import Serializer, TypeAdapter
 
 
@@ -27,18 +29,23 @@ def build_response_table(
     signature: EndpointSignature,
     serializer: Serializer,
     levels: Iterable[Iterable[ResponseSpec]],
+    error_model: Any,
 ) -> dict[int, ResponseEntry]:
     """Compile every response of the endpoint, by status.
 
     ``levels`` come in order of precedence (the endpoint's own declarations,
     then its controller's and the settings', then its stages'): a status
     declared at one level hides it at the later ones. Two different bodies
-    declared for one status at the same level are an error.
+    declared for one status at the same level are an error. ``ERROR_BODY``
+    stands for ``error_model``, the body of the endpoint's error format.
     """
     table: dict[int, ResponseEntry] = {}
     for level in levels:
         claimed: dict[int, ResponseSpec] = {}
-        for spec in level:
+        for declared in level:
+            spec = declared
+            if spec.return_type is ERROR_BODY:
+                spec = dataclasses.replace(spec, return_type=error_model)
             previous = claimed.get(spec.status_code)
             if previous is not None and previous.return_type != spec.return_type:
                 raise EndpointDefinitionError(
