@@ -132,12 +132,12 @@ def test_cookie_field_is_a_cookie_parameter():
 
 
 def test_path_field_is_a_required_path_parameter():
-    """A path model field is a required ``path`` parameter."""
+    """A path model field is a required ``path`` parameter, within its converter's limits."""
     assert by_name('path')['user_id'] == {
         'name': 'user_id',
         'in': 'path',
         'required': True,
-        'schema': {'type': 'integer'},
+        'schema': {'type': 'integer', 'minimum': 0},
     }
 
 
@@ -166,7 +166,7 @@ def test_typed_dict_models_give_parameters():
 
     schema = document(served(Typed, 'users/<int:user_id>/'))
     (parameter,) = operation(schema, 'get', '/api/users/{user_id}/')['parameters']
-    assert parameter['schema'] == {'type': 'integer'}
+    assert parameter['schema'] == {'type': 'integer', 'minimum': 0}
 
 
 class InliningSerializer(StubSerializer):

@@ -5,6 +5,7 @@
 
 from dmr.openapi._builder import OperationIdConflictError, build_schema
 from dmr.openapi._components import SchemaConflictError
+from dmr.openapi._path_limits import UnsupportedRouteError
 from dmr.openapi._routes import PathConflictError
 from dmr.openapi.config import OpenAPIConfig
 from dmr.operation import OperationInfo
@@ -15,5 +16,6 @@ __all__ = [
     'OperationInfo',
     'PathConflictError',
     'SchemaConflictError',
+    'UnsupportedRouteError',
     'build_schema',
 ]

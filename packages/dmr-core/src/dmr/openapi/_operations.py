@@ -99,8 +99,9 @@ def _parameters(
     """Path parameters in path order, then the query, header and cookie models.
 
     Every parameter of the path is documented, from the ``Path`` model where
-    it declares it and from the route's converter otherwise; the fields of a
-    ``Path`` model the route does not capture are not part of the URL.
+    it declares it, narrowed by what the route's converter matches (Django
+    answers anything else before dmr runs); the fields of a ``Path`` model
+    the route does not capture are not part of the URL.
     """
     models = {
         parameter.component: _model(endpoint, parameter, registry, owner)
@@ -112,7 +113,7 @@ def _parameters(
         _parameter(
             name,
             'path',
-            path_properties.get(name) or route.parameter_schema(name),
+            route.parameter_schema(name, path_properties.get(name)),
             registry,
             required=True,
         )
