@@ -53,7 +53,12 @@ class UserController(Controller):
 router = Router('api/', [path('user/', UserController.as_view(), name='users')])
 schema = build_schema(
     router,
-    OpenAPIConfig(title='Django Modern Rest', version='0.1.0', openapi_version='3.2.0'),
+    OpenAPIConfig(
+        title='Django Modern Rest',
+        version='0.1.0',
+        openapi_version='3.2.0',
+        security_schemes={},  # the seed's document lists an empty securitySchemes
+    ),
 )
 urlpatterns = [
     router.to_urlpatterns(namespace='api'),
