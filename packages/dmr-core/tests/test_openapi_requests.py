@@ -3,7 +3,10 @@
 import dataclasses
 from typing import Any, TypedDict
 
+import pytest
+
 from dmr import Body, Controller, Cookies, Headers, Path, Query
+from dmr.openapi._operations import without_null
 from dmr.parsers import JsonParser
 from tests.models import PathArgs, Session, User, UserCreate
 from tests.openapi_support import document, operation, served
@@ -99,6 +102,48 @@ def test_field_deprecation_moves_to_the_parameter():
     legacy = by_name('query')['legacy']
     assert legacy['deprecated'] is True
     assert 'deprecated' not in legacy['schema']
+
+
+def test_optional_query_field_is_an_optional_parameter_without_null():
+    """``int | None = None`` is an optional integer: a query string cannot carry JSON null."""
+    assert by_name('query')['legacy']['schema'] == {'type': 'integer'}
+
+
+def test_optional_header_field_is_an_optional_parameter_without_null():
+    """``str | None = None`` in a header model is an optional string header."""
+    header = by_name('header')['x-request-id']
+    assert (header['required'], header['schema']) == (False, {'type': 'string'})
+
+
+@pytest.mark.parametrize(
+    ('schema', 'expected'),
+    [
+        (
+            {'anyOf': [{'type': 'boolean'}, {'type': 'null'}], 'default': None},
+            {'type': 'boolean'},
+        ),
+        ({'type': ['integer', 'null'], 'default': 3}, {'type': 'integer', 'default': 3}),
+        ({'type': ['integer', 'string', 'null']}, {'type': ['integer', 'string']}),
+        ({'enum': ['a', None]}, {'enum': ['a']}),
+        (
+            {'anyOf': [{'$ref': '#/components/schemas/Colour'}, {'type': 'null'}], 'title': 'C'},
+            {'title': 'C', 'allOf': [{'$ref': '#/components/schemas/Colour'}]},
+        ),
+        (
+            {'anyOf': [{'$ref': '#/components/schemas/Colour'}, {'type': 'null'}]},
+            {'$ref': '#/components/schemas/Colour'},
+        ),
+        (
+            {'oneOf': [{'type': 'integer'}, {'type': 'string'}, {'type': 'null'}]},
+            {'oneOf': [{'type': 'integer'}, {'type': 'string'}]},
+        ),
+        ({'anyOf': [{'type': 'null'}]}, {'anyOf': [{'type': 'null'}]}),
+        ({'anyOf': [{'type': 'integer'}, {'type': 'string'}]}, {'anyOf': [{'type': 'integer'}, {'type': 'string'}]}),
+    ],
+)
+def test_null_is_taken_out_of_parameter_schemas(schema: dict, expected: dict):
+    """Every spelling of ``null`` leaves a parameter's schema; the rest stays."""
+    assert without_null(schema) == expected
 
 
 def test_parameters_are_not_deprecated_by_default():

@@ -11,6 +11,8 @@ from msgspec_models import (
     DataclassPoint,
     ItemPath,
     NestedModel,
+    NullableFilters,
+    NullableHeaders,
     SearchQuery,
     SessionCookies,
     StrictModel,
@@ -52,6 +54,15 @@ class AnyController(Controller):
 class SearchController(Controller):
     def get(self, query: Query[SearchQuery]) -> SearchQuery:
         return query
+
+
+class NullableController(Controller):
+    def get(
+        self,
+        query: Query[NullableFilters],
+        headers: Headers[NullableHeaders],
+    ) -> dict[str, int | str | None]:
+        return {'after': query.after_id, 'note': query.note, 'since': headers.get('x_since')}
 
 
 class HeadersController(Controller):

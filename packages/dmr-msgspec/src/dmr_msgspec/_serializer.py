@@ -109,4 +109,5 @@ class MsgspecSerializer:
             encoder=self._encoder,
             strict=direction == 'response',
             array_fields=compiled.array_fields,
+            nullable_fields=compiled.nullable_fields,
         )
