@@ -3,14 +3,16 @@
 import io
 import json
 import re
+import warnings
 
 import pytest
 from django.core.management import call_command
 from django.urls import URLPattern, URLResolver, get_resolver
 from dmr.controller import Controller
+from dmr.openapi import RegexDialectWarning, build_schema
 from openapi_spec_validator import validate
 
-from newsroom.urls import schema
+from newsroom.urls import router, schema
 
 ROUTES = {
     '/api/users/': {'get', 'post'},
@@ -159,3 +161,12 @@ def test_export_command_writes_the_served_document_in_3_0(document):
     exported = json.loads(stdout.getvalue())
     validate(exported)
     assert (exported['openapi'], exported['info']) == ('3.0.3', document['info'])
+
+
+def test_patterns_read_alike_in_python_and_ecma_262(document):
+    """Rebuilding the document raises no RegexDialectWarning, and ``\\Z`` is written ``$``."""
+    with warnings.catch_warnings():
+        warnings.simplefilter('error', RegexDialectWarning)
+        rebuilt = build_schema(router)
+    email = rebuilt['components']['schemas']['UserIn']['properties']['email']
+    assert email['pattern'].endswith('+$')

@@ -6,14 +6,12 @@ from django.urls import include, re_path, register_converter
 from django.views import View
 
 from dmr import Controller, Path
-from dmr.openapi import build_schema
-from dmr.openapi import UnsupportedRouteError
+from dmr.openapi import UnsupportedRouteError, build_schema
 from dmr.openapi._path_limits import combine, converter_schema
 from dmr.openapi._routes import PathConflictError
 from dmr.routing import Router, path
 from tests.models import PathArgs, User
 from tests.openapi_support import document, served
-
 
 UUID_PATTERN = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
 

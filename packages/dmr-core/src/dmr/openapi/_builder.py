@@ -1,10 +1,12 @@
 """``build_schema``: the OpenAPI document of a ``Router``."""
 
+import copy
 from typing import Any
 
 from dmr.openapi._components import REF_PREFIX, ComponentRegistry, walk_refs
 from dmr.openapi._dialects import document_to_30
 from dmr.openapi._operations import build_operation
+from dmr.openapi._regex import PatternRewriter
 from dmr.openapi._routes import collect_routes
 from dmr.openapi.config import OpenAPIConfig
 from dmr.routing import Router
@@ -27,6 +29,7 @@ def build_schema(router: Router, config: OpenAPIConfig | None = None) -> JsonSch
     registry = ComponentRegistry()
     paths: dict[str, dict[str, Any]] = {}
     operation_ids: dict[str, str] = {}
+    owners: list[tuple[str, str, str]] = []
     for route in collect_routes(router.prefix, router.urls):
         compiled = route.controller.compiled()
         path_item = paths[route.path] = {}
@@ -44,6 +47,7 @@ def build_schema(router: Router, config: OpenAPIConfig | None = None) -> JsonSch
                     f'{operation["operationId"]!r}; set OperationInfo(operation_id=...)',
                 )
             path_item[method.lower()] = operation
+            owners.append((f'{route.controller.__qualname__}.{method.lower()}', route.path, method.lower()))
     document: JsonSchema = {'openapi': config.openapi_version, 'info': _info(config)}
     if config.servers:
         document['servers'] = [dict(server) for server in config.servers]
@@ -54,8 +58,13 @@ def build_schema(router: Router, config: OpenAPIConfig | None = None) -> JsonSch
         document['tags'] = tags
     if config.external_docs is not None:
         document['externalDocs'] = dict(config.external_docs)
-    document['paths'] = {path: item for path, item in paths.items() if item}
-    components: JsonSchema = {'schemas': _reachable(paths, registry.finish())}
+    # Copies: the patterns are rewritten in place, and backends may cache their schemas.
+    schemas = _reachable(paths, registry.finish())  # finishing also settles the paths' refs
+    document['paths'] = copy.deepcopy({path: item for path, item in paths.items() if item})
+    components: JsonSchema = {'schemas': copy.deepcopy(schemas)}
+    rewriter = PatternRewriter(components['schemas'])
+    for owner, path, method in owners:
+        rewriter.operation(owner, document['paths'][path][method])
     if config.security_schemes is not None:
         components['securitySchemes'] = dict(config.security_schemes)
     document['components'] = components
