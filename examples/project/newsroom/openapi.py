@@ -27,7 +27,8 @@ def operation_id(method: str, path: str, controller: type) -> str:
     """
     match = _CONTROLLER.fullmatch(controller.__name__)
     if match is None:
-        raise ValueError(f'{controller.__name__} ({method} {path}) is not a List or Detail controller')
+        name = controller.__name__
+        raise ValueError(f'{name} ({method} {path}) is not a List or Detail controller')
     verb = _VERBS[match['kind'], method]
     noun = match['resource'] + ('s' if verb == 'list' else '')
     return verb + noun

@@ -153,7 +153,12 @@ CASES: tuple[Case, ...] = (
     case('with a bio', NEW_USER, USER | {'bio': 'Hello'}, 201),
     case('100 astral characters', NEW_USER, USER | {'name': '\U0001f600' * 100}, 201),
     # The pattern ends in `\Z`, the document's `$`: a final newline is no part of an email.
-    bad('final newline', NEW_USER, USER | {'email': 'new@example.com\n'}, 'body.email pattern_mismatch'),
+    bad(
+        'final newline',
+        NEW_USER,
+        USER | {'email': 'new@example.com\n'},
+        'body.email pattern_mismatch',
+    ),
     bad('NEL', NEW_USER, USER | {'email': 'new@exa\x85mple.com'}, 'body.email pattern_mismatch'),
     case(
         'taken email', NEW_USER, {**USER, 'email': 'ADA@example.com'}, 409, 'body.email api_error'

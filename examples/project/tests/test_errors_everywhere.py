@@ -8,7 +8,10 @@ from django.test import AsyncClient, override_settings
 NOT_FOUND = {'detail': [{'msg': 'Not found', 'loc': [], 'type': 'not_found'}]}
 
 
-@pytest.mark.parametrize('url', ['/api/nope/', '/api/users/-1/', '/api/users/0.5/', '/api/tags/a%20b/'])
+@pytest.mark.parametrize(
+    'url',
+    ['/api/nope/', '/api/users/-1/', '/api/users/0.5/', '/api/tags/a%20b/'],
+)
 def test_urls_no_route_matches_answer_404_in_the_error_model(client, url):
     """An id the converter refuses and an unknown URL are JSON 404s, not Django's HTML page."""
     response = client.get(url)

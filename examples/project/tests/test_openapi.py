@@ -157,7 +157,13 @@ def test_export_command_writes_the_served_document(document):
 def test_export_command_writes_the_served_document_in_3_0(document):
     """The served document, exported at 3.0.3 from the built ``schema``, is valid 3.0."""
     stdout = io.StringIO()
-    call_command('dmr_export_schema', 'newsroom.urls.schema', '--openapi-version', '3.0.3', stdout=stdout)
+    call_command(
+        'dmr_export_schema',
+        'newsroom.urls.schema',
+        '--openapi-version',
+        '3.0.3',
+        stdout=stdout,
+    )
     exported = json.loads(stdout.getvalue())
     validate(exported)
     assert (exported['openapi'], exported['info']) == ('3.0.3', document['info'])

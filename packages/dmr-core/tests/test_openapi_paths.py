@@ -257,7 +257,7 @@ def test_path_model_of_another_type_than_the_converter_wins():
 
 
 def test_int_converter_limits_the_path_model():
-    """An ``int`` field behind ``<int:...>`` is a non-negative integer: Django matches ``[0-9]+``."""
+    """An ``int`` field behind ``<int:...>`` is non-negative: Django matches ``[0-9]+``."""
     result = document(served(OneUser, 'users/<int:user_id>/'))
     (parameter,) = result['paths']['/api/users/{user_id}/']['get']['parameters']
     assert parameter['schema'] == {'type': 'integer', 'minimum': 0}

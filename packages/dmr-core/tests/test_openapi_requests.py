@@ -138,7 +138,10 @@ def test_optional_header_field_is_an_optional_parameter_without_null():
             {'oneOf': [{'type': 'integer'}, {'type': 'string'}]},
         ),
         ({'anyOf': [{'type': 'null'}]}, {'anyOf': [{'type': 'null'}]}),
-        ({'anyOf': [{'type': 'integer'}, {'type': 'string'}]}, {'anyOf': [{'type': 'integer'}, {'type': 'string'}]}),
+        (
+            {'anyOf': [{'type': 'integer'}, {'type': 'string'}]},
+            {'anyOf': [{'type': 'integer'}, {'type': 'string'}]},
+        ),
     ],
 )
 def test_null_is_taken_out_of_parameter_schemas(schema: dict, expected: dict):

@@ -43,28 +43,37 @@ def error_response(status_code: int, msg: str, error_type: str) -> HttpResponse:
     )
 
 
-def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+def bad_request(
+    request: HttpRequest,  # noqa: ARG001 - Django's handler signature
+    exception: Exception | None = None,  # noqa: ARG001 - Django passes it by this name
+) -> HttpResponse:
     """``handler400``: a request Django refused (``SuspiciousOperation``, ``BadRequest``)."""
     return error_response(400, 'Bad request', ErrorType.PARSE_ERROR)
 
 
-def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+def permission_denied(
+    request: HttpRequest,  # noqa: ARG001 - Django's handler signature
+    exception: Exception | None = None,  # noqa: ARG001 - Django passes it by this name
+) -> HttpResponse:
     """``handler403``: ``PermissionDenied`` raised outside dmr's endpoints."""
     return error_response(403, 'Permission denied', ErrorType.PERMISSION_DENIED)
 
 
 @csrf_exempt
-def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+def not_found(
+    request: HttpRequest,  # noqa: ARG001 - Django's handler signature
+    exception: Exception | None = None,  # noqa: ARG001 - Django passes it by this name
+) -> HttpResponse:
     """``handler404``, and the catch-all route under an API prefix: no such URL."""
     return error_response(404, 'Not found', ErrorType.NOT_FOUND)
 
 
-def server_error(request: HttpRequest) -> HttpResponse:
+def server_error(request: HttpRequest) -> HttpResponse:  # noqa: ARG001 - Django's signature
     """``handler500``: an unhandled exception, answered without internals."""
     return error_response(500, 'Internal server error', ErrorType.INTERNAL_ERROR)
 
 
-def csrf_failure(request: HttpRequest, reason: str = '') -> HttpResponse:
+def csrf_failure(request: HttpRequest, reason: str = '') -> HttpResponse:  # noqa: ARG001 - Django's
     """``CSRF_FAILURE_VIEW``: the CSRF check refused the request; ``reason`` says why."""
     message = f'CSRF verification failed. {reason}'.strip()
     return error_response(403, message, ErrorType.PERMISSION_DENIED)

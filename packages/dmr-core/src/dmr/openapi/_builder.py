@@ -47,7 +47,8 @@ def build_schema(router: Router, config: OpenAPIConfig | None = None) -> JsonSch
                     f'{operation["operationId"]!r}; set OperationInfo(operation_id=...)',
                 )
             path_item[method.lower()] = operation
-            owners.append((f'{route.controller.__qualname__}.{method.lower()}', route.path, method.lower()))
+            owner_name = f'{route.controller.__qualname__}.{method.lower()}'
+            owners.append((owner_name, route.path, method.lower()))
     document: JsonSchema = {'openapi': config.openapi_version, 'info': _info(config)}
     if config.servers:
         document['servers'] = [dict(server) for server in config.servers]

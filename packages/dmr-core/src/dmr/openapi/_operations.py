@@ -91,7 +91,9 @@ def without_null(schema: JsonSchema) -> JsonSchema:
         schema['enum'] = [value for value in schema['enum'] if value is not None]
     for key in ('anyOf', 'oneOf'):
         members = schema.get(key)
-        rest = [member for member in members if member != _NULL] if isinstance(members, list) else []
+        if not isinstance(members, list):
+            continue
+        rest = [member for member in members if member != _NULL]
         if not rest or rest == members:
             continue
         del schema[key]

@@ -1,4 +1,4 @@
-"""Python's regular expressions in a document whose readers speak ECMA-262.
+r"""Python's regular expressions in a document whose readers speak ECMA-262.
 
 Backends write ``pattern`` as their library applies it, in Python's ``re``
 dialect; JSON Schema, and so every client and validator that reads the

@@ -23,7 +23,7 @@ def _check_optional_object(name: str, value: object, key: str | None) -> None:
     if value is None:
         return
     if not isinstance(value, Mapping) or (key is not None and key not in value):
-        needs = f" with a {key!r}" if key else ''
+        needs = f' with a {key!r}' if key else ''
         raise ValueError(f'{name} must be a mapping{needs}, got {value!r}')
 
 
@@ -105,8 +105,8 @@ class OpenAPIConfig:
             isinstance(requirement, Mapping) for requirement in self.security
         ):
             raise ValueError(
-                "security must be a list of Security Requirement Objects such as [{'apiKey': []}], "
-                f'got {self.security!r}',
+                'security must be a list of Security Requirement Objects such as '
+                f"[{{'apiKey': []}}], got {self.security!r}",
             )
         schemes = self.security_schemes or {}
         unknown = sorted({name for item in self.security for name in item} - set(schemes))

@@ -108,7 +108,7 @@ def optional_query_controller(catalogue: Catalogue) -> type[Controller[Any]]:
 
 @functools.cache
 def conformance_api(catalogue: Catalogue) -> tuple[dict[str, type[Controller[Any]]], Router]:
-    """The controllers by catalogue name (and ``'components'``, ``'optional_query'``), and their router."""
+    """The controllers by catalogue name (and the component ones), and their router."""
     controllers = {name: echo_controller(catalogue, name) for name in BODY_MODELS}
     controllers['components'] = components_controller(catalogue)
     controllers['optional_query'] = optional_query_controller(catalogue)
