@@ -41,6 +41,10 @@ OPENAPI = OpenAPIConfig(
     description='Users write articles; articles carry tags. The dmr example project.',
     contact={'name': 'dmr', 'url': 'https://github.com/wemake-services/django-modern-rest'},
     license={'name': 'MIT', 'url': 'https://opensource.org/licenses/MIT'},
+    # Relative: the server that serves this document, wherever it is deployed.
+    servers=[{'url': '/', 'description': 'The server that serves this document'}],
+    # No authentication: an empty requirement says every operation is public.
+    security=[{}],
     tags=[
         {'name': 'users', 'description': 'The people who write articles.'},
         {'name': 'tags', 'description': 'Labels that group articles, named by their slug.'},
