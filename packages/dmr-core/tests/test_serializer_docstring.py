@@ -16,7 +16,12 @@ from tests.openapi_support import document, served
 def _docstring_backend() -> types.ModuleType:
     """The docstring's code block, imported as a module."""
     doc = serializer.__doc__ or ''
-    block = doc.partition('as objects::\n\n')[2].partition('\n\nA backend may also')[0]
+    lines = []
+    for line in doc.partition('as objects::\n\n')[2].splitlines():
+        if line and not line.startswith('    '):
+            break  # the first paragraph after the indented block
+        lines.append(line)
+    block = '\n'.join(lines)
     module = types.ModuleType('docstring_backend')
     exec(compile(textwrap.dedent(block), 'dmr.serializer docstring', 'exec'), module.__dict__)
     return module

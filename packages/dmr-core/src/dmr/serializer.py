@@ -71,6 +71,17 @@ JSON data and documents as objects::
             name = annotation.__name__
             return {'$ref': ref_template.format(name=name)}, {name: {'type': 'object'}}
 
+Invalid data and bugs are told apart by the backend. Data that does not fit
+the annotation, in either direction, raises one of ``validation_errors``:
+what a client sent (a 400), and what an endpoint returned, a value the
+encoder cannot write included (a 422 when response validation is on).
+Anything raised for another reason propagates, so a bug is a 500. An adapter
+whose library encodes without checking types wraps the encode call alone and
+re-raises what it raises about the value (``TypeError``, ``ValueError``...)
+as one of ``validation_errors``, and checks the value against the annotation
+first where the library would write a wrong one silently; the example above
+relies on ``json`` raising ``TypeError`` for what it cannot write.
+
 A backend may also ship parsers and renderers for other media types (see
 :mod:`dmr.parsers`); projects list them in ``DMR_SETTINGS``.
 """
