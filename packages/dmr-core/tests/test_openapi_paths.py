@@ -1,6 +1,7 @@
 """OpenAPI paths: what the generator finds in a ``Router``."""
 
 import pytest
+from django.conf.urls.i18n import i18n_patterns
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, re_path, register_converter
 from django.views import View
@@ -162,6 +163,20 @@ def test_regex_route_without_end_anchor_is_refused():
     """A controller's ``re_path`` without ``$`` matches more than a template says."""
     router = Router('api/', [re_path(r'^users/', Users.as_view())])
     with pytest.raises(UnsupportedRouteError, match=r'does not end with \$'):
+        build_schema(router)
+
+
+def test_regex_group_with_escapes_and_classes_keeps_its_pattern():
+    """``\\)`` and ``[)]`` inside a group do not close it: the group's pattern is whole."""
+    schema = document([re_path(r'^files/(?P<name>[)a-z]+\)?)/$', Untyped.as_view())])
+    (parameter,) = schema['paths']['/api/files/{name}/']['get']['parameters']
+    assert parameter['schema'] == {'type': 'string', 'pattern': r'^[)a-z]+\)?$'}
+
+
+def test_locale_prefixed_routes_are_refused():
+    """``i18n_patterns`` has no path template of its own: an error naming the pattern kind."""
+    router = Router('api/', i18n_patterns(path('users/', Users.as_view())))
+    with pytest.raises(UnsupportedRouteError, match='is a LocalePrefixPattern'):
         build_schema(router)
 
 

@@ -8,10 +8,6 @@ from typing import Any
 _VERSION = re.compile(r'3\.(0|1|2)\.\d+')
 
 
-def _is_server(value: object) -> bool:
-    return isinstance(value, Mapping) and 'url' in value
-
-
 def _is_list_of(value: object, key: str) -> bool:
     """A sequence (not a string or a mapping) of mappings that each have ``key``."""
     if isinstance(value, Mapping | str) or not isinstance(value, Sequence):
