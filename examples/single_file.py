@@ -53,16 +53,27 @@ class UserController(Controller):
 router = Router('api/', [path('user/', UserController.as_view(), name='users')])
 schema = build_schema(
     router,
-    OpenAPIConfig(title='Django Modern Rest', version='0.1.0', openapi_version='3.2.0'),
+    OpenAPIConfig(
+        title='Django Modern Rest',
+        version='0.1.0',
+        openapi_version='3.2.0',
+        security_schemes={},  # the seed's document lists an empty securitySchemes
+    ),
 )
 urlpatterns = [
-    router.to_urlpatterns(namespace='api'),
+    # catch_all: an unknown URL under api/ is a 404 in the error model, DEBUG or not.
+    router.to_urlpatterns(namespace='api', catch_all=True),
     path('docs/openapi.json/', OpenAPIJsonView.as_view(schema), name='openapi'),
     path('docs/openapi.yaml/', OpenAPIYamlView.as_view(schema), name='openapi-yaml'),
     path('docs/swagger/', SwaggerView.as_view(schema), name='swagger'),
     path('docs/redoc/', RedocView.as_view(schema), name='redoc'),
     path('docs/scalar/', ScalarView.as_view(schema), name='scalar'),
 ]
+# Django's own errors (a 404 elsewhere, a 500...) in the error model too.
+handler400 = 'dmr.handlers.bad_request'
+handler403 = 'dmr.handlers.permission_denied'
+handler404 = 'dmr.handlers.not_found'
+handler500 = 'dmr.handlers.server_error'
 
 if __name__ == '__main__':
     from django.core.management import execute_from_command_line

@@ -140,3 +140,18 @@ def test_exception_is_500_without_internals(monkeypatch: pytest.MonkeyPatch):
     ]
     assert b'hunter2' not in response.content
     assert b'Traceback' not in response.content
+
+
+@pytest.mark.parametrize('debug', [False, True])
+def test_unknown_api_url_is_404_in_the_error_model(debug):
+    """The router's catch-all answers an unknown URL under api/ in JSON, DEBUG or not."""
+    with override_settings(DEBUG=debug):
+        response = Client().get('/api/nope/')
+    assert response.status_code == 404
+    assert details(response) == [{'msg': 'Not found', 'loc': [], 'type': 'not_found'}]
+
+
+def test_unknown_url_elsewhere_is_404_in_the_error_model():
+    """``handler404`` answers the other unknown URLs in the error model."""
+    response = Client().get('/nowhere/')
+    assert (response.status_code, details(response)[0]['type']) == (404, 'not_found')

@@ -145,16 +145,25 @@ class ArticleDetailController(Controller):
     responses = (not_found_spec('No article has this id'),)
 
     def get(self, path: Path[ArticlePath]) -> ArticleOut:
-        """Read an article."""
+        """Read an article.
+
+        The article comes with its author and the slugs of its tags.
+        """
         return article_out(get_article(path.article_id))
 
     @modify(extra_responses=[SLUG_CONFLICT], error_handler=on_slug_taken)
     def put(self, path: Path[ArticlePath], payload: Body[ArticleIn]) -> ArticleOut:
-        """Replace an article."""
+        """Replace an article.
+
+        Every field is written, with the same checks as a new article.
+        """
         return article_out(save_article(get_article(path.article_id), payload))
 
     def delete(self, path: Path[ArticlePath]) -> None:
-        """Delete an article."""
+        """Delete an article.
+
+        Its tags stay; an id no article has is a 404.
+        """
         deleted, _ = Article.objects.filter(pk=path.article_id).delete()
         if not deleted:
             raise not_found(f'No article has id {path.article_id}', 'article_id')

@@ -20,6 +20,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 
 from newsroom.database import database_from_url
+from newsroom.openapi import OPENAPI
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -70,4 +71,12 @@ if NEWSROOM_SERIALIZER not in NEWSROOM_SERIALIZERS:
     choices = f'{", ".join(others)} or {last}'
     raise ImproperlyConfigured(f'NEWSROOM_SERIALIZER is {NEWSROOM_SERIALIZER!r}; use {choices}')
 
-DMR_SETTINGS = {'serializer': NEWSROOM_SERIALIZERS[NEWSROOM_SERIALIZER]}
+DMR_SETTINGS = {
+    'serializer': NEWSROOM_SERIALIZERS[NEWSROOM_SERIALIZER],
+    # The document's title, tags and operationIds: served and exported alike.
+    'openapi': OPENAPI,
+}
+
+# Django's own refusals answer in dmr's error model too (newsroom/urls.py
+# names the 400/403/404/500 handlers).
+CSRF_FAILURE_VIEW = 'dmr.handlers.csrf_failure'

@@ -69,7 +69,10 @@ class TagListController(Controller):
 
     @modify(extra_responses=[SLUG_CONFLICT], error_handler=on_slug_taken)
     async def post(self, payload: Body[TagIn]) -> TagOut:
-        """Create a tag."""
+        """Create a tag.
+
+        A slug already taken is a 409.
+        """
         await check_slug_free(payload.slug)
         tag = await Tag.objects.acreate(slug=payload.slug, name=payload.name)
         return tag_out(tag, 0)
@@ -82,13 +85,19 @@ class TagDetailController(Controller):
     responses = (not_found_spec('No tag has this slug'),)
 
     async def get(self, path: Path[TagPath]) -> TagOut:
-        """Read a tag."""
+        """Read a tag.
+
+        The tag comes with the number of articles that carry it.
+        """
         tag = await get_tag(path.slug)
         return tag_out(tag, tag.article_count)
 
     @modify(extra_responses=[SLUG_CONFLICT], error_handler=on_slug_taken)
     async def put(self, path: Path[TagPath], payload: Body[TagIn]) -> TagOut:
-        """Replace a tag; its articles keep it under its new slug."""
+        """Replace a tag.
+
+        Its articles keep it under its new slug; a slug already taken is a 409.
+        """
         tag = await get_tag(path.slug)
         await check_slug_free(payload.slug, besides=tag)
         tag.slug = payload.slug
@@ -97,7 +106,10 @@ class TagDetailController(Controller):
         return tag_out(tag, tag.article_count)
 
     async def delete(self, path: Path[TagPath]) -> None:
-        """Delete a tag; its articles lose it."""
+        """Delete a tag.
+
+        Its articles lose it; a slug no tag has is a 404.
+        """
         deleted, _ = await Tag.objects.filter(slug=path.slug).adelete()
         if not deleted:
             raise not_found(f'No tag has slug {path.slug!r}', 'slug')

@@ -298,6 +298,19 @@ def test_search_matches_the_title_in_any_case(client, newsroom):
     assert slugs(client, search='PYTHON') == ['d']
 
 
+def test_published_null_is_not_a_boolean(client, newsroom):
+    """A query string carries no JSON null: ``?published=null`` is a 400, not "no filter"."""
+    response = client.get(ARTICLES, {'published': 'null'})
+
+    assert response.status_code == 400
+    assert locs(response) == [['query', 'published']]
+
+
+def test_search_null_searches_for_the_word(client, newsroom):
+    """``?search=null`` looks for the text "null", like any other word."""
+    assert slugs(client, search='null') == []
+
+
 def test_filters_combine(client, newsroom, ada):
     assert slugs(client, author=ada.pk, tag='django', published='true') == ['b']
 

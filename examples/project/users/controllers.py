@@ -65,7 +65,10 @@ class UserListController(Controller):
 
     @modify(extra_responses=[EMAIL_CONFLICT], error_handler=on_email_taken)
     def post(self, payload: Body[UserIn]) -> UserOut:
-        """Create a user."""
+        """Create a user.
+
+        Emails are stored in lowercase; an email already taken is a 409.
+        """
         return user_out(save_user(User(), payload))
 
 
@@ -76,16 +79,25 @@ class UserDetailController(Controller):
     responses = (not_found_spec('No user has this id'),)
 
     def get(self, path: Path[UserPath]) -> UserOut:
-        """Read a user."""
+        """Read a user.
+
+        An id no user has is a 404.
+        """
         return user_out(get_user(path.user_id))
 
     @modify(extra_responses=[EMAIL_CONFLICT], error_handler=on_email_taken)
     def put(self, path: Path[UserPath], payload: Body[UserIn]) -> UserOut:
-        """Replace a user."""
+        """Replace a user.
+
+        Every field is written; an email another user has is a 409.
+        """
         return user_out(save_user(get_user(path.user_id), payload))
 
     def delete(self, path: Path[UserPath]) -> None:
-        """Delete a user, and the articles they wrote."""
+        """Delete a user, and the articles they wrote.
+
+        An id no user has is a 404.
+        """
         deleted, _ = User.objects.filter(pk=path.user_id).delete()
         if not deleted:
             raise not_found(f'No user has id {path.user_id}', 'user_id')

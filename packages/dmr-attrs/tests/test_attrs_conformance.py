@@ -81,6 +81,12 @@ class Constraints:
 
 
 @attrs.define
+class OptionalQuery:
+    flag: bool | None = None
+    search: str | None = None
+
+
+@attrs.define
 class QueryParams:
     page: int
     tags: list[str] = attrs.Factory(list)
@@ -124,6 +130,7 @@ TestConformance = conformance_suite(
         aliases=Aliases,
         constraints=Constraints,
         query=QueryParams,
+        optional_query=OptionalQuery,
         headers=HeaderParams,
         path=PathParams,
         cookies=CookieParams,

@@ -151,7 +151,8 @@ def test_unknown_name_lists_installed_backends_and_the_install_command(
         resolve_serializer('nope')
     assert "'nope' is not installed" in message(caught)
     assert "Installed backends: 'fake'" in message(caught)
-    assert 'pip install dmr-core[nope]' in message(caught)
+    assert "pip install the package that declares 'nope'" in message(caught)
+    assert 'dmr-core[nope]' not in message(caught)
 
 
 def test_unknown_name_with_nothing_installed_says_none(site: Site) -> None:
@@ -280,3 +281,10 @@ def test_dotted_path_to_a_non_class_is_an_error(site: Site) -> None:
     """A dotted path naming something other than a class is refused."""
     with pytest.raises(BackendError, match='must be a class'):
         resolve_serializer('dmr.backends.ENTRY_POINT_GROUP')
+
+
+def test_missing_bundled_backend_names_its_extra(site: Site) -> None:
+    """A bundled backend that is not installed is one ``pip install dmr-core[NAME]`` away."""
+    with pytest.raises(BackendError) as caught:
+        resolve_serializer('pydantic')
+    assert message(caught).endswith('Install it with: pip install dmr-core[pydantic]')

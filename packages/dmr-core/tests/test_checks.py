@@ -30,7 +30,7 @@ def test_missing_backend_fails_manage_py_check() -> None:
     text = str(caught.value)
     assert SERIALIZER_UNAVAILABLE in text
     assert "Installed backends: 'fake'" in text
-    assert 'pip install dmr-core[nope]' in text
+    assert "pip install the package that declares 'nope'" in text
 
 
 @pytest.mark.usefixtures('site')

@@ -3,7 +3,10 @@
 import dataclasses
 from typing import Any, TypedDict
 
+import pytest
+
 from dmr import Body, Controller, Cookies, Headers, Path, Query
+from dmr.openapi._operations import without_null
 from dmr.parsers import JsonParser
 from tests.models import PathArgs, Session, User, UserCreate
 from tests.openapi_support import document, operation, served
@@ -101,6 +104,51 @@ def test_field_deprecation_moves_to_the_parameter():
     assert 'deprecated' not in legacy['schema']
 
 
+def test_optional_query_field_is_an_optional_parameter_without_null():
+    """``int | None = None`` is an optional integer: a query string cannot carry JSON null."""
+    assert by_name('query')['legacy']['schema'] == {'type': 'integer'}
+
+
+def test_optional_header_field_is_an_optional_parameter_without_null():
+    """``str | None = None`` in a header model is an optional string header."""
+    header = by_name('header')['x-request-id']
+    assert (header['required'], header['schema']) == (False, {'type': 'string'})
+
+
+@pytest.mark.parametrize(
+    ('schema', 'expected'),
+    [
+        (
+            {'anyOf': [{'type': 'boolean'}, {'type': 'null'}], 'default': None},
+            {'type': 'boolean'},
+        ),
+        ({'type': ['integer', 'null'], 'default': 3}, {'type': 'integer', 'default': 3}),
+        ({'type': ['integer', 'string', 'null']}, {'type': ['integer', 'string']}),
+        ({'enum': ['a', None]}, {'enum': ['a']}),
+        (
+            {'anyOf': [{'$ref': '#/components/schemas/Colour'}, {'type': 'null'}], 'title': 'C'},
+            {'title': 'C', 'allOf': [{'$ref': '#/components/schemas/Colour'}]},
+        ),
+        (
+            {'anyOf': [{'$ref': '#/components/schemas/Colour'}, {'type': 'null'}]},
+            {'$ref': '#/components/schemas/Colour'},
+        ),
+        (
+            {'oneOf': [{'type': 'integer'}, {'type': 'string'}, {'type': 'null'}]},
+            {'oneOf': [{'type': 'integer'}, {'type': 'string'}]},
+        ),
+        ({'anyOf': [{'type': 'null'}]}, {'anyOf': [{'type': 'null'}]}),
+        (
+            {'anyOf': [{'type': 'integer'}, {'type': 'string'}]},
+            {'anyOf': [{'type': 'integer'}, {'type': 'string'}]},
+        ),
+    ],
+)
+def test_null_is_taken_out_of_parameter_schemas(schema: dict, expected: dict):
+    """Every spelling of ``null`` leaves a parameter's schema; the rest stays."""
+    assert without_null(schema) == expected
+
+
 def test_parameters_are_not_deprecated_by_default():
     """A parameter is only marked deprecated when its field is."""
     assert 'deprecated' not in by_name('query')['page']
@@ -132,12 +180,12 @@ def test_cookie_field_is_a_cookie_parameter():
 
 
 def test_path_field_is_a_required_path_parameter():
-    """A path model field is a required ``path`` parameter."""
+    """A path model field is a required ``path`` parameter, within its converter's limits."""
     assert by_name('path')['user_id'] == {
         'name': 'user_id',
         'in': 'path',
         'required': True,
-        'schema': {'type': 'integer'},
+        'schema': {'type': 'integer', 'minimum': 0},
     }
 
 
@@ -166,7 +214,7 @@ def test_typed_dict_models_give_parameters():
 
     schema = document(served(Typed, 'users/<int:user_id>/'))
     (parameter,) = operation(schema, 'get', '/api/users/{user_id}/')['parameters']
-    assert parameter['schema'] == {'type': 'integer'}
+    assert parameter['schema'] == {'type': 'integer', 'minimum': 0}
 
 
 class InliningSerializer(StubSerializer):

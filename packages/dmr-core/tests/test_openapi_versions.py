@@ -45,7 +45,10 @@ class Profile:
 class Listing:
     page: int
     size: int = 10
-    order: str | None = dataclasses.field(default=None, metadata={'schema': {'deprecated': True}})
+    order: str | None = dataclasses.field(
+        default=None,
+        metadata={'schema': {'deprecated': True, 'examples': ['name']}},
+    )
 
 
 @dataclasses.dataclass
@@ -159,7 +162,7 @@ def test_31_and_32_documents_keep_null_types(version: str):
 
 
 def test_30_parameters_are_converted():
-    """Parameter schemas are converted to the 3.0 dialect too."""
+    """Parameter schemas are converted to the 3.0 dialect too (``examples`` to ``example``)."""
     put = build('3.0.3')['paths']['/api/profiles/{user_id}/']['put']
     order = next(p for p in put['parameters'] if p['name'] == 'order')
     assert order == {
@@ -167,7 +170,7 @@ def test_30_parameters_are_converted():
         'in': 'query',
         'required': False,
         'deprecated': True,
-        'schema': {'type': 'string', 'nullable': True},
+        'schema': {'type': 'string', 'example': 'name'},
     }
 
 

@@ -2,13 +2,16 @@
 
 import uuid
 
-from dmr import Body, Controller, Cookies, Headers, Query
+from dmr import Body, Controller, Cookies, Headers, Path, Query
 from msgspec_models import (
     AnyModel,
     AttrsPoint,
     ClientHeaders,
     ConstrainedModel,
     DataclassPoint,
+    ItemPath,
+    NullableFilters,
+    NullableHeaders,
     SearchQuery,
     SessionCookies,
     StrictModel,
@@ -42,9 +45,23 @@ class SearchController(Controller):
         return query
 
 
+class NullableController(Controller):
+    def get(
+        self,
+        query: Query[NullableFilters],
+        headers: Headers[NullableHeaders],
+    ) -> dict[str, int | str | None]:
+        return {'after': query.after_id, 'note': query.note, 'since': headers.get('x_since')}
+
+
 class HeadersController(Controller):
     def get(self, headers: Headers[ClientHeaders]) -> ClientHeaders:
         return headers
+
+
+class ItemController(Controller):
+    def get(self, item: Path[ItemPath]) -> ItemPath:
+        return item
 
 
 class SessionController(Controller):

@@ -54,6 +54,15 @@ class SearchQuery(msgspec.Struct):
     tags: list[str] = []
 
 
+class NullableFilters(msgspec.Struct, rename={'after_id': 'after'}):
+    after_id: int | None = None
+    note: str | None = None
+
+
+class NullableHeaders(TypedDict, total=False):
+    x_since: int | None
+
+
 class ClientHeaders(msgspec.Struct):
     x_api_token: str
     x_retries: int = 0

@@ -11,6 +11,8 @@ router = Router(
         path('constrained/', views.ConstrainedController.as_view()),
         path('search/', views.SearchController.as_view()),
         path('headers/', views.HeadersController.as_view()),
+        path('nullable/', views.NullableController.as_view()),
+        path('items/<str:item_id>/<slug:slug>/', views.ItemController.as_view()),
         path('session/', views.SessionController.as_view()),
         path('dataclass/', views.DataclassController.as_view()),
         path('typeddict/', views.TypedDictController.as_view()),

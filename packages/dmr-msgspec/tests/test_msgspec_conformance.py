@@ -69,6 +69,11 @@ class Constraints(msgspec.Struct):
     code: Annotated[str, msgspec.Meta(pattern='^[A-Z]{3}$')]
 
 
+class OptionalQuery(msgspec.Struct):
+    flag: bool | None = None
+    search: str | None = None
+
+
 class QueryParams(msgspec.Struct):
     page: int
     tags: list[str] = []
@@ -106,6 +111,7 @@ TestConformance = conformance_suite(
         aliases=Aliases,
         constraints=Constraints,
         query=QueryParams,
+        optional_query=OptionalQuery,
         headers=HeaderParams,
         path=PathParams,
         cookies=CookieParams,

@@ -69,6 +69,11 @@ class Constraints(pydantic.BaseModel):
     code: Annotated[str, pydantic.Field(pattern='^[A-Z]{3}$')]
 
 
+class OptionalQuery(pydantic.BaseModel):
+    flag: bool | None = None
+    search: str | None = None
+
+
 class QueryParams(pydantic.BaseModel):
     page: int
     tags: list[str] = []
@@ -106,6 +111,7 @@ TestConformance = conformance_suite(
         aliases=Aliases,
         constraints=Constraints,
         query=QueryParams,
+        optional_query=OptionalQuery,
         headers=HeaderParams,
         path=PathParams,
         cookies=CookieParams,

@@ -39,7 +39,7 @@ class User(UserCreate):
 
 class Address(Schema):
     city = fields.String(required=True)
-    zip_code = fields.String(data_key='zipCode', validate=validate.Regexp(r'^\d{5}$'))
+    zip_code = fields.String(data_key='zipCode', validate=validate.Regexp(r'^[0-9]{5}$'))
 
 
 class Person(Schema):

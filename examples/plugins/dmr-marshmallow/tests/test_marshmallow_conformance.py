@@ -83,6 +83,11 @@ class Constraints(Model):
     code = fields.String(required=True, validate=validate.Regexp('^[A-Z]{3}$'))
 
 
+class OptionalQuery(Model):
+    flag = fields.Boolean(load_default=None, dump_default=None)
+    search = fields.String(load_default=None, dump_default=None)
+
+
 class QueryParams(Model):
     page = fields.Integer(required=True)
     tags = fields.List(fields.String(), load_default=list, dump_default=list)
@@ -120,6 +125,7 @@ TestConformance = conformance_suite(
         aliases=Aliases,
         constraints=Constraints,
         query=QueryParams,
+        optional_query=OptionalQuery,
         headers=HeaderParams,
         path=PathParams,
         cookies=CookieParams,

@@ -29,7 +29,7 @@ class ArticleIn:
         validator=[
             validators.min_len(1),
             validators.max_len(80),
-            pattern(r'^[a-z0-9]+(?:-[a-z0-9]+)*$'),
+            pattern(r'^[a-z0-9]+(?:-[a-z0-9]+)*\Z'),
         ],
         metadata={'examples': ['hello-dmr']},
     )

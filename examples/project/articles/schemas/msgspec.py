@@ -14,7 +14,7 @@ ArticleSlug = Annotated[
     msgspec.Meta(
         min_length=1,
         max_length=80,
-        pattern=r'^[a-z0-9]+(?:-[a-z0-9]+)*$',
+        pattern=r'^[a-z0-9]+(?:-[a-z0-9]+)*\Z',
         examples=['hello-dmr'],
     ),
 ]

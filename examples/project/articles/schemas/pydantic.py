@@ -17,7 +17,7 @@ ArticleSlug = Annotated[
     pydantic.Field(
         min_length=1,
         max_length=80,
-        pattern=r'^[a-z0-9]+(?:-[a-z0-9]+)*$',
+        pattern=r'^[a-z0-9]+(?:-[a-z0-9]+)*\Z',
         examples=['hello-dmr'],
     ),
 ]

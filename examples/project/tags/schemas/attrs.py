@@ -11,7 +11,7 @@ from newsroom.schemas.attrs import forbid_unknown_fields, pattern
 SLUG = [
     validators.min_len(1),
     validators.max_len(50),
-    pattern(r'^[a-z0-9]+(?:-[a-z0-9]+)*$'),
+    pattern(r'^[a-z0-9]+(?:-[a-z0-9]+)*\Z'),
 ]
 """The validators of a tag slug, for a field or for the items of a list."""
 

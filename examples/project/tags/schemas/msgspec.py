@@ -9,7 +9,7 @@ Slug = Annotated[
     msgspec.Meta(
         min_length=1,
         max_length=50,
-        pattern=r'^[a-z0-9]+(?:-[a-z0-9]+)*$',
+        pattern=r'^[a-z0-9]+(?:-[a-z0-9]+)*\Z',
         description='Lowercase letters and digits, words joined by hyphens',
         examples=['django'],
     ),

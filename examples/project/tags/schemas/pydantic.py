@@ -14,7 +14,7 @@ Slug = Annotated[
     pydantic.Field(
         min_length=1,
         max_length=50,
-        pattern=r'^[a-z0-9]+(?:-[a-z0-9]+)*$',
+        pattern=r'^[a-z0-9]+(?:-[a-z0-9]+)*\Z',
         description='Lowercase letters and digits, words joined by hyphens',
         examples=['django'],
     ),

@@ -22,7 +22,9 @@ class UserIn:
     email: str = attrs.field(
         validator=[
             validators.max_len(254),
-            pattern(r'^[^@\s]+@[^@\s]+\.[^@\s]+$'),
+            pattern(
+                r'^[^@\x00-\x20\x7f-\xa0]+@[^@\x00-\x20\x7f-\xa0]+\.[^@\x00-\x20\x7f-\xa0]+\Z'
+            ),
         ],
         metadata={
             'description': 'Unique, compared and stored in lowercase',

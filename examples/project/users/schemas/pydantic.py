@@ -15,7 +15,7 @@ Email = Annotated[
     str,
     pydantic.Field(
         max_length=254,
-        pattern=r'^[^@\s]+@[^@\s]+\.[^@\s]+$',
+        pattern=r'^[^@\x00-\x20\x7f-\xa0]+@[^@\x00-\x20\x7f-\xa0]+\.[^@\x00-\x20\x7f-\xa0]+\Z',
         description='Unique, compared and stored in lowercase',
         examples=['ada@example.com'],
     ),

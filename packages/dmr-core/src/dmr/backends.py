@@ -14,7 +14,7 @@ class is instantiated once per process.
 
 import functools
 from collections.abc import Sequence
-from importlib.metadata import EntryPoint, entry_points
+from importlib.metadata import EntryPoint, PackageNotFoundError, distribution, entry_points
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
@@ -30,8 +30,24 @@ class BackendError(ImproperlyConfigured):
     """A serializer backend cannot be found or loaded."""
 
 
+@functools.cache
+def _core_extras() -> frozenset[str]:
+    """The extras of the installed dmr-core distribution (``msgspec``...)."""
+    try:
+        extras = distribution('dmr-core').metadata.get_all('Provides-Extra') or []
+    except PackageNotFoundError:
+        return frozenset()
+    return frozenset(extras)
+
+
 def _install_hint(name: str) -> str:
-    return f'pip install dmr-core[{name}] (or the package of a third-party backend)'
+    if name in _core_extras():
+        return f'pip install dmr-core[{name}]'
+    return (
+        f'pip install the package that declares {name!r} in the {ENTRY_POINT_GROUP!r} '
+        f'entry-point group (the bundled backends: '
+        f'{", ".join(f"dmr-core[{extra}]" for extra in sorted(_core_extras()))})'
+    )
 
 
 @functools.cache

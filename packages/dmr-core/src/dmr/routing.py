@@ -9,7 +9,9 @@ routes Django serves.
 
 from collections.abc import Sequence
 
-from django.urls import URLPattern, URLResolver, include, path
+from django.urls import URLPattern, URLResolver, include, path, re_path
+
+from dmr.handlers import not_found
 
 __all__ = ['Router', 'path']
 
@@ -25,11 +27,22 @@ class Router:
         self.prefix = prefix
         self.urls = list(urls)
 
-    def to_urlpatterns(self, *, namespace: str | None = None) -> URLResolver:
+    def to_urlpatterns(
+        self,
+        *,
+        namespace: str | None = None,
+        catch_all: bool = False,
+    ) -> URLResolver:
         """One pattern to put in a ``urlpatterns`` list.
 
         With ``namespace``, route names are reversed as ``namespace:name``.
+        With ``catch_all``, a last route answers every other URL under the
+        prefix with a 404 in the error model (:func:`dmr.handlers.not_found`),
+        whatever ``DEBUG`` says; it is not part of the OpenAPI document.
         """
+        urls = list(self.urls)
+        if catch_all:
+            urls.append(re_path('', not_found))
         if namespace is None:
-            return path(self.prefix, include(self.urls))
-        return path(self.prefix, include((self.urls, namespace), namespace=namespace))
+            return path(self.prefix, include(urls))
+        return path(self.prefix, include((urls, namespace), namespace=namespace))

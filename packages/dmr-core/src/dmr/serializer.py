@@ -12,23 +12,38 @@ only calls the adapter's methods::
     adapter = serializer.adapter(UserModel, direction='request')
     user = adapter.from_json(b'{"email": "a@example.com"}')
 
-A minimal backend for plain ``int``, written against the stdlib::
+A minimal backend, complete, written against the stdlib: it handles plain
+``int`` (text is coerced in requests, as query strings need) and, as every
+backend must, ``typing.Any`` and the error bodies, which it passes through as
+JSON data and documents as objects::
 
     import json
+    from typing import Any
+
+    import typing_extensions
+
+    from dmr.errors import ErrorType, error_detail
+    from dmr.serializer import UnsupportedAnnotationError
 
     class IntAdapter:
         array_fields = frozenset()
 
+        def __init__(self, annotation, direction):
+            self.checked = annotation is int
+            self.coerce = direction == 'request'
+
         def from_json(self, data, /):
-            return self.from_python(json.loads(data))
+            return self.from_python(json.loads(data))  # malformed JSON: a ValueError
 
         def from_python(self, data, /):
-            if type(data) is not int:
-                raise TypeError(f'Expected `int`, got `{type(data).__name__}`')
-            return data
+            if not self.checked or type(data) is int:
+                return data
+            if self.coerce and isinstance(data, str) and data.isascii() and data.isdigit():
+                return int(data)
+            raise TypeError(f'Expected `int`, got `{type(data).__name__}`')
 
         def to_json(self, value, /):
-            return json.dumps(self.to_python(value)).encode()
+            return json.dumps(self.to_python(value)).encode()  # unencodable: a TypeError
 
         def to_python(self, value, /):
             return value
@@ -38,13 +53,35 @@ A minimal backend for plain ``int``, written against the stdlib::
         validation_errors = (TypeError, ValueError)
 
         def supports(self, annotation, /):
-            return annotation is int
+            return annotation in (int, Any) or typing_extensions.is_typeddict(annotation)
 
         def adapter(self, annotation, /, *, direction):
-            return IntAdapter()
+            if not self.supports(annotation):
+                raise UnsupportedAnnotationError(f'{annotation!r}: int-only handles int')
+            return IntAdapter(annotation, direction)
 
         def error_details(self, error, /):
-            return [error_detail(str(error), type=ErrorType.TYPE_ERROR)]
+            kind = ErrorType.TYPE_ERROR if isinstance(error, TypeError) else ErrorType.PARSE_ERROR
+            return [error_detail(str(error), type=kind)]
+
+        def json_schema(self, annotation, /, *, direction, ref_template):
+            if annotation is int:
+                return {'type': 'integer'}, {}
+            if annotation is Any:
+                return {}, {}
+            name = annotation.__name__
+            return {'$ref': ref_template.format(name=name)}, {name: {'type': 'object'}}
+
+Invalid data and bugs are told apart by the backend. Data that does not fit
+the annotation, in either direction, raises one of ``validation_errors``:
+what a client sent (a 400), and what an endpoint returned, a value the
+encoder cannot write included (a 422 when response validation is on).
+Anything raised for another reason propagates, so a bug is a 500. An adapter
+whose library encodes without checking types wraps the encode call alone and
+re-raises what it raises about the value (``TypeError``, ``ValueError``...)
+as one of ``validation_errors``, and checks the value against the annotation
+first where the library would write a wrong one silently; the example above
+relies on ``json`` raising ``TypeError`` for what it cannot write.
 
 A backend may also ship parsers and renderers for other media types (see
 :mod:`dmr.parsers`); projects list them in ``DMR_SETTINGS``.

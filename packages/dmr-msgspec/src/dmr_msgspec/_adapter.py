@@ -1,8 +1,11 @@
 """The adapter: one annotation, compiled into msgspec's codecs."""
 
+from collections.abc import Mapping
 from typing import Any
 
 import msgspec
+
+from dmr_msgspec._types import NullableField
 
 # What msgspec raises for a value it cannot encode: TypeError for an
 # unsupported type or dict key, RecursionError for a value that contains
@@ -22,7 +25,10 @@ class MsgspecAdapter:
     JSON is decoded strictly in both directions: JSON carries its own types.
     :meth:`from_python` coerces text (``'1'`` to ``1``, ``'true'`` to
     ``True``) in request adapters, since query strings, headers, cookies and
-    path segments arrive as ``str``, and is strict in response adapters.
+    path segments arrive as ``str``, and is strict in response adapters. The
+    text ``null`` stays text: a field of type ``bool | None`` refuses it, one
+    of type ``str | None`` holds ``'null'`` (msgspec's lax mode alone would
+    read it as ``None``).
 
     >>> from dmr_msgspec import MsgspecSerializer
     >>> adapter = MsgspecSerializer().adapter(int, direction='request')
@@ -30,7 +36,7 @@ class MsgspecAdapter:
     1
     """
 
-    __slots__ = ('_decoder', '_encoder', '_strict', 'annotation', 'array_fields')
+    __slots__ = ('_decoder', '_encoder', '_nullable', '_strict', 'annotation', 'array_fields')
 
     def __init__(
         self,
@@ -40,12 +46,14 @@ class MsgspecAdapter:
         encoder: msgspec.json.Encoder,
         strict: bool,
         array_fields: frozenset[str],
+        nullable_fields: Mapping[str, NullableField] | None = None,
     ) -> None:
         self.annotation = annotation
         self.array_fields = array_fields
         self._decoder = decoder
         self._encoder = encoder
         self._strict = strict
+        self._nullable = {} if strict else dict(nullable_fields or {})
 
     def __repr__(self) -> str:
         direction = 'response' if self._strict else 'request'
@@ -57,7 +65,12 @@ class MsgspecAdapter:
 
     def from_python(self, data: Any, /) -> Any:
         """Validate primitives into a value, coercing text in requests."""
-        return msgspec.convert(data, self.annotation, strict=self._strict)
+        value = msgspec.convert(data, self.annotation, strict=self._strict)
+        if self._nullable and isinstance(data, dict):
+            for wire, found in self._nullable.items():
+                if data.get(wire) == 'null' and _field(value, found.name) is None:
+                    _refuse_null_text(wire, found.annotation)
+        return value
 
     def to_json(self, value: Any, /) -> bytes:
         """Encode a value straight to JSON bytes."""
@@ -72,3 +85,15 @@ class MsgspecAdapter:
             return msgspec.to_builtins(value)
         except _ENCODE_FAILURES as exc:
             raise encode_error(exc) from exc
+
+
+def _field(value: Any, name: str) -> Any:
+    return value.get(name) if isinstance(value, dict) else getattr(value, name)
+
+
+def _refuse_null_text(wire: str, annotation: Any) -> None:
+    """Raise msgspec's own error for the text ``null`` in a field of type ``annotation``."""
+    try:
+        msgspec.convert('null', annotation, strict=True)
+    except msgspec.ValidationError as exc:
+        raise msgspec.ValidationError(f'{exc} - at `$.{wire}`') from None

@@ -64,6 +64,7 @@ class MsgspecSerializer:
             encoder=self._encoder,
             strict=direction == 'response',
             array_fields=compiled.array_fields,
+            nullable_fields=compiled.nullable_fields,
         )
 
     def error_details(self, error: Exception, /) -> list[ErrorDetail]:

@@ -5,8 +5,9 @@ JSON decoder once, and its type tree is walked for classes msgspec would only
 handle with custom hooks, which this backend does not install.
 """
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+import typing
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 import msgspec
@@ -32,6 +33,15 @@ class CompiledType:
 
     decoder: msgspec.json.Decoder[Any]
     array_fields: frozenset[str]
+    nullable_fields: Mapping[str, 'NullableField'] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class NullableField:
+    """A top-level field whose type admits ``None``: its attribute and annotation."""
+
+    name: str
+    annotation: Any
 
 
 def compile_type(annotation: Any) -> CompiledType | str:
@@ -46,7 +56,11 @@ def compile_type(annotation: Any) -> CompiledType | str:
     custom = ', '.join(sorted(cls.__qualname__ for cls in _custom_classes(info)))
     if custom:
         return f'msgspec cannot decode or encode {custom} without custom hooks'
-    return CompiledType(decoder=decoder, array_fields=array_fields(info))
+    return CompiledType(
+        decoder=decoder,
+        array_fields=array_fields(info),
+        nullable_fields=nullable_fields(info),
+    )
 
 
 def array_fields(info: msgspec_inspect.Type) -> frozenset[str]:
@@ -60,6 +74,32 @@ def array_fields(info: msgspec_inspect.Type) -> frozenset[str]:
     if not isinstance(info, _FIELDED_TYPES):
         return frozenset()
     return frozenset(field.encode_name for field in info.fields if _is_array(field.type))
+
+
+def nullable_fields(info: msgspec_inspect.Type) -> dict[str, NullableField]:
+    """The top-level fields of ``info`` whose type admits ``None``, by wire name.
+
+    In lax mode msgspec reads the text ``null`` as ``None``; a query string
+    cannot carry a JSON null, so the adapter refuses that reading for them.
+    """
+    info = _unwrap(info)
+    if not isinstance(info, _FIELDED_TYPES):
+        return {}
+    # A generic model (`Page[Item]`) is read through its class.
+    cls = typing.get_origin(info.cls) or info.cls
+    hints = typing.get_type_hints(cls, include_extras=True)
+    return {
+        item.encode_name: NullableField(item.name, hints[item.name])
+        for item in info.fields
+        if _admits_none(item.type) and item.name in hints
+    }
+
+
+def _admits_none(info: msgspec_inspect.Type) -> bool:
+    info = _unwrap(info)
+    if isinstance(info, msgspec_inspect.UnionType):
+        return any(_admits_none(member) for member in info.types)
+    return isinstance(info, msgspec_inspect.NoneType)
 
 
 def _is_array(info: msgspec_inspect.Type) -> bool:

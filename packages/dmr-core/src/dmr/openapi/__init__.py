@@ -5,6 +5,8 @@
 
 from dmr.openapi._builder import OperationIdConflictError, build_schema
 from dmr.openapi._components import SchemaConflictError
+from dmr.openapi._path_limits import UnsupportedRouteError
+from dmr.openapi._regex import RegexDialectWarning
 from dmr.openapi._routes import PathConflictError
 from dmr.openapi.config import OpenAPIConfig
 from dmr.operation import OperationInfo
@@ -14,6 +16,8 @@ __all__ = [
     'OperationIdConflictError',
     'OperationInfo',
     'PathConflictError',
+    'RegexDialectWarning',
     'SchemaConflictError',
+    'UnsupportedRouteError',
     'build_schema',
 ]

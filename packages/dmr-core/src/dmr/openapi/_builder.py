@@ -1,10 +1,12 @@
 """``build_schema``: the OpenAPI document of a ``Router``."""
 
+import copy
 from typing import Any
 
 from dmr.openapi._components import REF_PREFIX, ComponentRegistry, walk_refs
 from dmr.openapi._dialects import document_to_30
 from dmr.openapi._operations import build_operation
+from dmr.openapi._regex import PatternRewriter
 from dmr.openapi._routes import collect_routes
 from dmr.openapi.config import OpenAPIConfig
 from dmr.routing import Router
@@ -27,6 +29,7 @@ def build_schema(router: Router, config: OpenAPIConfig | None = None) -> JsonSch
     registry = ComponentRegistry()
     paths: dict[str, dict[str, Any]] = {}
     operation_ids: dict[str, str] = {}
+    owners: list[tuple[str, str, str]] = []
     for route in collect_routes(router.prefix, router.urls):
         compiled = route.controller.compiled()
         path_item = paths[route.path] = {}
@@ -42,17 +45,28 @@ def build_schema(router: Router, config: OpenAPIConfig | None = None) -> JsonSch
                     f'{operation["operationId"]!r}; set OperationInfo(operation_id=...)',
                 )
             path_item[method.lower()] = operation
-    document: JsonSchema = {
-        'openapi': config.openapi_version,
-        'info': _info(config),
-        'paths': {path: item for path, item in paths.items() if item},
-        'components': {
-            'schemas': _reachable(paths, registry.finish()),
-            'securitySchemes': {},
-        },
-    }
+            owner_name = f'{route.controller.__qualname__}.{method.lower()}'
+            owners.append((owner_name, route.path, method.lower()))
+    document: JsonSchema = {'openapi': config.openapi_version, 'info': _info(config)}
     if config.servers:
         document['servers'] = [dict(server) for server in config.servers]
+    if config.security:
+        document['security'] = [dict(requirement) for requirement in config.security]
+    tags = _tags(config, paths)
+    if tags:
+        document['tags'] = tags
+    if config.external_docs is not None:
+        document['externalDocs'] = dict(config.external_docs)
+    # Copies: the patterns are rewritten in place, and backends may cache their schemas.
+    schemas = _reachable(paths, registry.finish())  # finishing also settles the paths' refs
+    document['paths'] = copy.deepcopy({path: item for path, item in paths.items() if item})
+    components: JsonSchema = {'schemas': copy.deepcopy(schemas)}
+    rewriter = PatternRewriter(components['schemas'])
+    for owner, path, method in owners:
+        rewriter.operation(owner, document['paths'][path][method])
+    if config.security_schemes is not None:
+        components['securitySchemes'] = dict(config.security_schemes)
+    document['components'] = components
     if config.dialect == '3.0':
         document_to_30(document)
     return document
@@ -62,7 +76,26 @@ def _info(config: OpenAPIConfig) -> JsonSchema:
     info: JsonSchema = {'title': config.title, 'version': config.version}
     if config.description:
         info['description'] = config.description
+    if config.terms_of_service:
+        info['termsOfService'] = config.terms_of_service
+    if config.contact is not None:
+        info['contact'] = dict(config.contact)
+    if config.license is not None:
+        info['license'] = dict(config.license)
     return info | dict(config.info)
+
+
+def _tags(config: OpenAPIConfig, paths: dict[str, dict[str, Any]]) -> list[JsonSchema]:
+    """The configured Tag Objects, then the tags operations use that they lack."""
+    tags = [dict(tag) for tag in config.tags]
+    known = {tag['name'] for tag in tags}
+    for item in paths.values():
+        for operation in item.values():
+            for name in operation.get('tags', ()):
+                if name not in known:
+                    known.add(name)
+                    tags.append({'name': name})
+    return tags
 
 
 def _reachable(paths: Any, schemas: dict[str, JsonSchema]) -> dict[str, JsonSchema]:

@@ -70,6 +70,42 @@ def _model(
     return dict(model.get('properties', {})), set(model.get('required', ()))
 
 
+_NULL = {'type': 'null'}
+
+
+def without_null(schema: JsonSchema) -> JsonSchema:
+    """``schema`` with ``null`` taken out: a URL, header or cookie cannot carry JSON null.
+
+    ``T | None = None`` is an optional ``T`` parameter: the ``null`` member of
+    an ``anyOf``/``oneOf``, a ``null`` in a ``type`` list or an ``enum``, and
+    a ``null`` default go.
+    """
+    schema = dict(schema)
+    if schema.get('default', 0) is None:
+        del schema['default']
+    kind = schema.get('type')
+    if isinstance(kind, list) and 'null' in kind:
+        rest = [name for name in kind if name != 'null']
+        schema['type'] = rest[0] if len(rest) == 1 else rest
+    if isinstance(schema.get('enum'), list):
+        schema['enum'] = [value for value in schema['enum'] if value is not None]
+    for key in ('anyOf', 'oneOf'):
+        members = schema.get(key)
+        if not isinstance(members, list):
+            continue
+        rest = [member for member in members if member != _NULL]
+        if not rest or rest == members:
+            continue
+        del schema[key]
+        if len(rest) > 1:
+            schema[key] = rest
+        elif '$ref' in rest[0] and schema:
+            schema['allOf'] = [*schema.get('allOf', ()), rest[0]]
+        else:
+            schema.update(rest[0])
+    return schema
+
+
 def _parameter(
     name: str,
     location: str,
@@ -79,7 +115,7 @@ def _parameter(
     required: bool,
 ) -> JsonSchema:
     """A Parameter Object; the property's description and deprecation move up."""
-    schema = dict(schema)
+    schema = without_null(schema)
     entry: JsonSchema = {'name': name, 'in': location, 'required': required}
     description = schema.pop('description', None)
     if description:
@@ -99,8 +135,9 @@ def _parameters(
     """Path parameters in path order, then the query, header and cookie models.
 
     Every parameter of the path is documented, from the ``Path`` model where
-    it declares it and from the route's converter otherwise; the fields of a
-    ``Path`` model the route does not capture are not part of the URL.
+    it declares it, narrowed by what the route's converter matches (Django
+    answers anything else before dmr runs); the fields of a ``Path`` model
+    the route does not capture are not part of the URL.
     """
     models = {
         parameter.component: _model(endpoint, parameter, registry, owner)
@@ -112,7 +149,7 @@ def _parameters(
         _parameter(
             name,
             'path',
-            path_properties.get(name) or route.parameter_schema(name),
+            route.parameter_schema(name, path_properties.get(name)),
             registry,
             required=True,
         )

@@ -6,22 +6,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.urls import URLPattern, URLResolver
-from django.urls.converters import IntConverter, SlugConverter, UUIDConverter
-from django.urls.resolvers import RoutePattern
+from django.urls.resolvers import RegexPattern, RoutePattern
 
 from dmr.controller import Controller
+from dmr.openapi._path_limits import (
+    UnsupportedRouteError,
+    combine,
+    converter_schema,
+    regex_route,
+)
 from dmr.serializer import JsonSchema
 
 # `<int:pk>` and `<pk>` in Django's route syntax become `{pk}`.
 _CONVERTER = re.compile(r'<(?:[^>:]+:)?([^>]+)>')
-
-# What a path segment matched by a built-in converter looks like; any other
-# converter (`str`, `path`, custom ones) documents its value as text.
-_CONVERTER_SCHEMAS: tuple[tuple[type, JsonSchema], ...] = (
-    (IntConverter, {'type': 'integer', 'minimum': 0}),
-    (UUIDConverter, {'type': 'string', 'format': 'uuid'}),
-    (SlugConverter, {'type': 'string', 'pattern': f'^{SlugConverter.regex}$'}),
-)
 
 
 class PathConflictError(ValueError):
@@ -40,27 +37,22 @@ class Route:
     controller: type[Controller[Any]]
     converters: Mapping[str, object] = field(default_factory=dict)
 
-    def parameter_schema(self, name: str) -> JsonSchema:
-        """The schema of path parameter ``name``, from its converter alone."""
-        converter = self.converters.get(name)
-        for kind, schema in _CONVERTER_SCHEMAS:
-            if isinstance(converter, kind):
-                return dict(schema)
-        return {'type': 'string'}
+    def parameter_schema(self, name: str, declared: JsonSchema | None = None) -> JsonSchema:
+        """Path parameter ``name``: the ``declared`` schema within its converter's limits."""
+        return combine(declared, converter_schema(self.converters.get(name)))
 
 
-def _openapi_path(route: str) -> str:
-    return _CONVERTER.sub(r'{\1}', route)
-
-
-def _route_pattern(entry: URLPattern | URLResolver) -> RoutePattern:
+def _pattern(entry: URLPattern | URLResolver) -> tuple[str, Mapping[str, object]]:
+    """The route of ``entry`` in OpenAPI syntax, and its converters by parameter."""
     pattern = entry.pattern
-    if not isinstance(pattern, RoutePattern):
-        raise TypeError(
-            f'{pattern.describe()} uses a regular expression; the OpenAPI generator '
-            'documents path() routes only',
-        )
-    return pattern
+    if isinstance(pattern, RoutePattern):
+        return _CONVERTER.sub(r'{\1}', str(pattern)), pattern.converters
+    if isinstance(pattern, RegexPattern):
+        return regex_route(str(pattern), end=isinstance(entry, URLPattern))
+    raise UnsupportedRouteError(
+        f'{pattern.describe()} is a {type(pattern).__name__}; the OpenAPI generator '
+        'documents path() and re_path() routes',
+    )
 
 
 def _controller(entry: URLPattern) -> type[Controller[Any]] | None:
@@ -84,15 +76,13 @@ def _walk(
     for entry in urls:
         if isinstance(entry, URLResolver):
             if _serves_controllers(entry):
-                pattern = _route_pattern(entry)
-                inner = {**converters, **pattern.converters}
-                yield from _walk(prefix + str(pattern), inner, entry.url_patterns)
+                route, found = _pattern(entry)
+                yield from _walk(prefix + route, {**converters, **found}, entry.url_patterns)
             continue
         controller = _controller(entry)
         if controller is not None:  # other views, whatever their pattern, are not documented
-            pattern = _route_pattern(entry)
-            path = '/' + _openapi_path(prefix + str(pattern))
-            yield Route(path, controller, {**converters, **pattern.converters})
+            route, found = _pattern(entry)
+            yield Route('/' + prefix + route, controller, {**converters, **found})
 
 
 def collect_routes(
@@ -101,12 +91,14 @@ def collect_routes(
 ) -> Iterator[Route]:
     """Controller routes under ``prefix``, in declaration order.
 
-    Views that are not controllers are skipped; a controller reached through
-    a regular-expression route is an error, as is a second route with an
-    OpenAPI path already taken.
+    Views that are not controllers are skipped. A controller reached through
+    ``re_path`` is documented when its pattern is literal text and named
+    groups (each a string parameter with the group's pattern), and refused
+    otherwise; a second route with an OpenAPI path already taken is an error.
     """
     seen: dict[str, Route] = {}
-    for route in _walk(prefix, RoutePattern(prefix).converters, urls):
+    start = RoutePattern(prefix)
+    for route in _walk(_CONVERTER.sub(r'{\1}', prefix), start.converters, urls):
         previous = seen.setdefault(route.path, route)
         if previous is not route:
             raise PathConflictError(

@@ -6,9 +6,13 @@
 
 The target is the dotted path of a ``Router``, whose document is built with
 ``DMR_SETTINGS['openapi']`` (or the default ``OpenAPIConfig``), or of a
-document already built with ``build_schema``.
+document already built with ``build_schema``: a 3.1 or 3.2 document can be
+written in any version, a 3.0 one only as it is. To export exactly what a
+project serves, keep its ``OpenAPIConfig`` in ``DMR_SETTINGS['openapi']``
+and build the served document with ``build_schema(router)``.
 """
 
+import copy
 import dataclasses
 import json
 import pathlib
@@ -19,6 +23,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.module_loading import import_string
 
 from dmr.openapi import OpenAPIConfig, build_schema
+from dmr.openapi._dialects import document_to_30
 from dmr.openapi._yaml import dump_yaml
 from dmr.routing import Router
 from dmr.settings import get_settings
@@ -89,16 +94,36 @@ def _document(target: str, openapi_version: str | None) -> Mapping[str, Any]:
     if isinstance(found, Router):
         return _build(found, openapi_version)
     if isinstance(found, Mapping) and isinstance(found.get('openapi'), str):
-        if openapi_version not in {None, found['openapi']}:
-            raise CommandError(
-                f'{target} is a document already built for OpenAPI {found["openapi"]}; '
-                f'to write {openapi_version}, pass the Router it was built from',
-            )
-        return found
+        if openapi_version in {None, found['openapi']}:
+            return found
+        return _convert(target, found, openapi_version)
     raise CommandError(
         f'{target} is a {type(found).__name__}; expected a dmr Router or an OpenAPI '
         'document built with build_schema',
     )
+
+
+def _convert(target: str, document: Mapping[str, Any], openapi_version: str) -> Mapping[str, Any]:
+    """A built 3.1/3.2 ``document`` written in another version.
+
+    3.1 and 3.2 share JSON Schema 2020-12, and 3.0 is reached by the same
+    rewrite ``build_schema`` applies; a 3.0 document cannot go up, its
+    schemas lost what 2020-12 says.
+    """
+    try:
+        wanted = OpenAPIConfig(openapi_version=openapi_version).dialect
+    except ValueError as exc:
+        raise CommandError(str(exc)) from exc
+    if document['openapi'].startswith('3.0.'):
+        raise CommandError(
+            f'{target} is a document already built for OpenAPI {document["openapi"]}; '
+            f'to write {openapi_version}, pass the Router it was built from',
+        )
+    converted = copy.deepcopy(dict(document))
+    converted['openapi'] = openapi_version
+    if wanted == '3.0':
+        document_to_30(converted)
+    return converted
 
 
 def _build(router: Router, openapi_version: str | None) -> Mapping[str, Any]:

@@ -87,16 +87,37 @@ def components_controller(catalogue: Catalogue) -> type[Controller[Any]]:
     )
 
 
+def optional_query_controller(catalogue: Catalogue) -> type[Controller[Any]]:
+    """``GET`` echoes the optional query parameters it read."""
+
+    def get(self: Controller[Any], query: Any) -> Any:
+        return query
+
+    return _controller(
+        'OptionalQueryController',
+        catalogue.serializer,
+        {
+            'get': _annotate(
+                get,
+                query=_component(Component.QUERY, catalogue.optional_query),
+                **{'return': catalogue.optional_query},
+            ),
+        },
+    )
+
+
 @functools.cache
 def conformance_api(catalogue: Catalogue) -> tuple[dict[str, type[Controller[Any]]], Router]:
-    """The controllers by catalogue name (and ``'components'``), and their router."""
+    """The controllers by catalogue name (and the component ones), and their router."""
     controllers = {name: echo_controller(catalogue, name) for name in BODY_MODELS}
     controllers['components'] = components_controller(catalogue)
+    controllers['optional_query'] = optional_query_controller(catalogue)
     router = Router(
         'conformance/',
         [
             *(path(f'{name}/', controllers[name].as_view()) for name in BODY_MODELS),
             path('components/<item_id>/', controllers['components'].as_view()),
+            path('optional-query/', controllers['optional_query'].as_view()),
         ],
     )
     return controllers, router

@@ -75,6 +75,12 @@ class Catalogue:
     query: Any
     """``QueryParams``: ``page: int``, ``tags: list[str] = []``."""
 
+    optional_query: Any
+    """``OptionalQuery``: ``flag: bool | None = None``, ``search: str | None = None``.
+
+    In a query string the text ``null`` is text, not JSON null: ``?search=null``
+    is the string ``'null'`` and ``?flag=null`` is an invalid boolean."""
+
     headers: Any
     """``HeaderParams``: ``x_token: str`` (the ``X-Token`` header)."""
 

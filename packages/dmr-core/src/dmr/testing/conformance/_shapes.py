@@ -2,7 +2,13 @@
 
 Backends may word a schema differently (titles, descriptions, defaults, the
 order of ``anyOf`` members, where a definition lives); a *shape* keeps only
-what a client generator relies on, with every ``$ref`` resolved.
+what a client generator relies on, with every ``$ref`` resolved. Every other
+keyword is compared as it is: a backend that adds ``additionalProperties:
+false`` (its models refuse unknown fields) or a ``pattern`` the reference
+lacks fails, since clients would send something else. Only keywords that
+cannot change what a client sends are dropped: annotations (titles,
+descriptions, examples...), an empty ``required``, and a ``propertyNames``
+that says keys are strings, as every JSON object's are.
 """
 
 import json
@@ -36,7 +42,7 @@ def shape(schema: Any, definitions: dict[str, Any], seen: tuple[str, ...] = ()) 
         return shape(definitions[name], definitions, (*seen, name))
     result: dict[str, Any] = {}
     for key, value in schema.items():
-        if key in _IGNORED or (key == 'required' and not value):
+        if key in _IGNORED or (key == 'required' and not value) or _says_nothing(key, value):
             continue
         result['anyOf' if key == 'oneOf' else key] = _child_shape(key, value, definitions, seen)
     if 'enum' in result:
@@ -44,6 +50,11 @@ def shape(schema: Any, definitions: dict[str, Any], seen: tuple[str, ...] = ()) 
     if 'prefixItems' in result and result.get('items') is False:
         del result['items']  # 2020-12's way of closing a tuple; its length says the same
     return result
+
+
+def _says_nothing(key: str, value: Any) -> bool:
+    """A keyword every JSON value satisfies: object keys are always strings."""
+    return key == 'propertyNames' and value in ({}, {'type': 'string'}, True)
 
 
 def _child_shape(key: str, value: Any, definitions: dict[str, Any], seen: tuple[str, ...]) -> Any:

@@ -97,6 +97,39 @@ def conformance_suite(catalogue: Catalogue) -> type:
             assert response.status_code == 400
             assert _errors(response) == expected
 
+        @pytest.mark.parametrize(
+            ('query', 'expected'),
+            [
+                ('', {'flag': None, 'search': None}),
+                ('search=null', {'flag': None, 'search': 'null'}),
+                ('flag=true&search=x', {'flag': True, 'search': 'x'}),
+            ],
+            ids=['absent', 'null-text-for-str', 'given'],
+        )
+        def test_optional_query_reads_text(self, query: str, expected: dict[str, Any]) -> None:
+            """Absent optional parameters are ``None``; the text ``null`` is a string."""
+            response = view('optional_query')(_factory.get(f'/?{query}'))
+            assert response.status_code == 200, response.content
+            assert json.loads(response.content) == expected
+
+        def test_null_text_is_no_boolean(self) -> None:
+            """``?flag=null`` for ``bool | None`` is a 400: a query string carries no JSON null."""
+            response = view('optional_query')(_factory.get('/?flag=null'))
+            assert response.status_code == 400
+            assert _errors(response) == [(('query', 'flag'), 'type_error')]
+
+        @pytest.mark.parametrize('version', OPENAPI_VERSIONS)
+        def test_optional_query_parameters_are_not_nullable(self, version: str) -> None:
+            """``T | None = None`` query fields are documented as optional ``T``, never null."""
+            _, router = conformance_api(catalogue)
+            document = build_schema(router, OpenAPIConfig(openapi_version=version))
+            parameters = document['paths']['/conformance/optional-query/']['get']['parameters']
+            assert [
+                (parameter['name'], parameter['required'], parameter['schema'].get('type'))
+                for parameter in parameters
+            ] == [('flag', False, 'boolean'), ('search', False, 'string')]
+            assert 'null' not in json.dumps([parameter['schema'] for parameter in parameters])
+
         @pytest.mark.parametrize('version', OPENAPI_VERSIONS)
         def test_openapi_document_is_valid(self, version: str) -> None:
             """The document of the conformance API validates in each version."""
