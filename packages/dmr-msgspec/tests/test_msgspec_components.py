@@ -39,7 +39,11 @@ def test_query_value_that_is_not_a_number_is_a_type_error(client):
 
     assert response.status_code == 400
     assert response.json()['detail'] == [
-        {'msg': 'Expected `int`, got `str`', 'loc': ['query', 'page'], 'type': 'type_error'},
+        {
+            'msg': 'Expected an integer, such as `42` or `-7`',
+            'loc': ['query', 'page'],
+            'type': 'type_error',
+        },
     ]
 
 

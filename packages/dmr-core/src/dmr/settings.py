@@ -68,6 +68,11 @@ class DMRSettings:
     openapi: 'OpenAPIConfig | None' = None
     """The OpenAPI document's settings, when ``build_schema`` gets none."""
 
+    allow_nul: bool = False
+    """Accept NUL characters (``\\x00``) in text from clients: query, path,
+    headers, cookies and JSON bodies. Refused by default, as Django's forms
+    do, since databases such as PostgreSQL cannot store them."""
+
 
 def _key_error(key: str, expected: str, value: Any) -> SettingsError:
     return SettingsError(
@@ -130,10 +135,13 @@ def _serializer(value: Any) -> str | type | tuple[str | type, ...] | None:
     )
 
 
-def _validate_responses(value: Any) -> bool:
-    if isinstance(value, bool):
-        return value
-    raise _key_error('validate_responses', 'True or False', value)
+def _flag(key: str) -> Callable[[Any], bool]:
+    def parse(value: Any) -> bool:
+        if isinstance(value, bool):
+            return value
+        raise _key_error(key, 'True or False', value)
+
+    return parse
 
 
 def _responses(value: Any) -> tuple[ResponseSpec, ...]:
@@ -172,13 +180,14 @@ def _openapi(value: Any) -> 'OpenAPIConfig | None':
 
 _PARSERS: Mapping[str, Callable[[Any], Any]] = {
     'serializer': _serializer,
-    'validate_responses': _validate_responses,
+    'validate_responses': _flag('validate_responses'),
     'parsers': lambda value: None if value is None else _instances('parsers', value, Parser),
     'renderers': lambda value: None if value is None else _instances('renderers', value, Renderer),
     'responses': _responses,
     'error_handler': _error_handler,
     'error_format': _error_format,
     'openapi': _openapi,
+    'allow_nul': _flag('allow_nul'),
 }
 assert set(_PARSERS) == {field.name for field in fields(DMRSettings)}  # noqa: S101
 
