@@ -3,6 +3,9 @@
 from typing import Any
 
 import msgspec
+from msgspec import inspect as msgspec_inspect
+
+from dmr_msgspec._types import FIELDED_TYPES, walk
 
 # What msgspec raises for a value it cannot encode: TypeError for an
 # unsupported type or dict key, RecursionError for a value that contains
@@ -16,6 +19,20 @@ def encode_error(exc: BaseException) -> msgspec.EncodeError:
     return msgspec.EncodeError(str(exc))
 
 
+def _shape(annotation: Any) -> tuple[bool, type | None]:
+    """Whether values of ``annotation`` may hold objects with declared fields,
+    and the class (a Struct, dataclass or attrs class) whose instances are
+    encoded with exactly those fields, if ``annotation`` is one.
+    """
+    info = msgspec_inspect.type_info(annotation)
+    exact = (
+        annotation
+        if isinstance(info, msgspec_inspect.StructType | msgspec_inspect.DataclassType)
+        else None
+    )
+    return any(isinstance(node, FIELDED_TYPES) for node in walk(info)), exact
+
+
 class MsgspecAdapter:
     """An annotation compiled once, called on every request.
 
@@ -24,13 +41,25 @@ class MsgspecAdapter:
     ``True``) in request adapters, since query strings, headers, cookies and
     path segments arrive as ``str``, and is strict in response adapters.
 
+    Responses go out as the annotation declares them: a value that is not an
+    instance of the annotated Struct (a dict, a list of dicts) is converted
+    into the annotation first, which drops the keys it does not declare.
+
     >>> from dmr_msgspec import MsgspecSerializer
     >>> adapter = MsgspecSerializer().adapter(int, direction='request')
     >>> adapter.from_python('1')
     1
     """
 
-    __slots__ = ('_decoder', '_encoder', '_strict', 'annotation', 'array_fields')
+    __slots__ = (
+        '_decoder',
+        '_encoder',
+        '_exact',
+        '_shape',
+        '_strict',
+        'annotation',
+        'array_fields',
+    )
 
     def __init__(
         self,
@@ -46,6 +75,9 @@ class MsgspecAdapter:
         self._decoder = decoder
         self._encoder = encoder
         self._strict = strict
+        # Only responses are shaped, and only types that declare fields.
+        has_objects, self._exact = _shape(annotation)
+        self._shape = strict and has_objects
 
     def __repr__(self) -> str:
         direction = 'response' if self._strict else 'request'
@@ -60,7 +92,9 @@ class MsgspecAdapter:
         return msgspec.convert(data, self.annotation, strict=self._strict)
 
     def to_json(self, value: Any, /) -> bytes:
-        """Encode a value straight to JSON bytes."""
+        """Encode a value straight to JSON bytes, as the annotation declares it."""
+        if self._shape and value.__class__ is not self._exact:
+            value = self._shaped(value)
         try:
             return self._encoder.encode(value)
         except _ENCODE_FAILURES as exc:
@@ -68,7 +102,16 @@ class MsgspecAdapter:
 
     def to_python(self, value: Any, /) -> Any:
         """Unstructure a value into JSON-compatible primitives."""
+        if self._shape and value.__class__ is not self._exact:
+            value = self._shaped(value)
         try:
             return msgspec.to_builtins(value)
+        except _ENCODE_FAILURES as exc:
+            raise encode_error(exc) from exc
+
+    def _shaped(self, value: Any) -> Any:
+        """``value`` converted into the annotation: undeclared keys are dropped."""
+        try:
+            return msgspec.convert(value, self.annotation, strict=True)
         except _ENCODE_FAILURES as exc:
             raise encode_error(exc) from exc

@@ -19,7 +19,7 @@ _ARRAY_TYPES = (
     msgspec_inspect.SetType,
     msgspec_inspect.FrozenSetType,
 )
-_FIELDED_TYPES = (
+FIELDED_TYPES = (
     msgspec_inspect.StructType,
     msgspec_inspect.DataclassType,  # dataclasses and attrs classes
     msgspec_inspect.TypedDictType,
@@ -57,7 +57,7 @@ def array_fields(info: msgspec_inspect.Type) -> frozenset[str]:
     Types without named fields have none.
     """
     info = _unwrap(info)
-    if not isinstance(info, _FIELDED_TYPES):
+    if not isinstance(info, FIELDED_TYPES):
         return frozenset()
     return frozenset(field.encode_name for field in info.fields if _is_array(field.type))
 
