@@ -8,7 +8,7 @@ from pydantic_core import PydanticSerializationError
 
 from dmr.serializer import Direction
 from dmr_pydantic._core_schema import SchemaGraph
-from dmr_pydantic._finite import finite_validator
+from dmr_pydantic._finite import check_finite, holds_numbers
 
 
 class InvalidDataError(ValueError):
@@ -53,9 +53,11 @@ class PydanticAdapter:
         '_by_alias',
         '_by_name',
         '_direction',
+        '_finite',
         '_graph',
         '_serializer',
         '_strict',
+        '_title',
         '_validator',
         'annotation',
         'array_fields',
@@ -73,7 +75,9 @@ class PydanticAdapter:
     ) -> None:
         self.annotation = annotation
         self.array_fields = array_fields
-        self._validator = finite_validator(adapter) if direction == 'request' else adapter.validator
+        self._validator = adapter.validator
+        self._finite = direction == 'request' and holds_numbers(adapter.core_schema)
+        self._title = getattr(annotation, '__name__', 'request')
         self._serializer = adapter.serializer
         self._graph = graph
         self._direction = direction
@@ -90,14 +94,17 @@ class PydanticAdapter:
     def from_json(self, data: bytes, /) -> Any:
         """Decode JSON bytes straight into a validated value."""
         try:
-            return self._validator.validate_json(
+            value = self._validator.validate_json(
                 data,
                 strict=self._strict,
                 by_alias=self._by_alias,
                 by_name=self._by_name,
             )
+            if self._finite:
+                check_finite(value, self._title)
         except ValidationError as exc:
             raise InvalidDataError(exc, self._graph) from exc
+        return value
 
     def from_python(self, data: Any, /) -> Any:
         """Validate primitives into a value.
@@ -108,9 +115,12 @@ class PydanticAdapter:
         if self._direction == 'response':
             return self.from_json(pydantic_core.to_json(data))
         try:
-            return self._validator.validate_python(data)
+            value = self._validator.validate_python(data)
+            if self._finite:
+                check_finite(value, self._title)
         except ValidationError as exc:
             raise InvalidDataError(exc, self._graph) from exc
+        return value
 
     def to_json(self, value: Any, /) -> bytes:
         """Encode a value straight to JSON bytes, fields by alias."""
