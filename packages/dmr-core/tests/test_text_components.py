@@ -105,7 +105,10 @@ def test_integers_outside_the_table_are_type_errors(text: str, is_async: bool) -
 def test_table_errors_join_the_backend_errors(is_async: bool) -> None:
     """A text error is reported beside the backend's errors of other fields and components."""
     response = _get('tags=a', user_id='x', is_async=is_async)
-    assert _errors(response) == [(['query', 'page'], 'missing'), (['path', 'user_id'], 'type_error')]
+    assert _errors(response) == [
+        (['query', 'page'], 'missing'),
+        (['path', 'user_id'], 'type_error'),
+    ]
 
 
 @modes
@@ -120,7 +123,9 @@ def test_table_errors_join_the_backend_errors(is_async: bool) -> None:
     ],
     ids=['query-value', 'query-key', 'path', 'header', 'cookie'],
 )
-def test_nul_in_text_is_a_value_error(kwargs: dict[str, Any], loc: list[Any], is_async: bool) -> None:
+def test_nul_in_text_is_a_value_error(
+    kwargs: dict[str, Any], loc: list[Any], is_async: bool
+) -> None:
     """NUL in any text component is refused at its field."""
     assert _errors(_get(**kwargs, is_async=is_async)) == [(loc, 'value_error')]
 

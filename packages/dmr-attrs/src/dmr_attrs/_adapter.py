@@ -20,7 +20,7 @@ _MALFORMED = (msgspec.DecodeError, UnicodeDecodeError, RecursionError)
 _UNENCODABLE = (TypeError, RecursionError)
 
 # What is structured into a response annotation before it is written.
-_SHAPED = frozenset({dict, list})
+_SHAPED: frozenset[type] = frozenset({dict, list})
 
 _encoder = msgspec.json.Encoder()
 _decode = msgspec.json.decode

@@ -1,4 +1,4 @@
-"""How text becomes a value: one table for every backend.
+r"""How text becomes a value: one table for every backend.
 
 Query strings, path segments, headers and cookies carry text. Before a
 backend sees them, the core reads each text value by the JSON Schema the
@@ -13,7 +13,7 @@ schema         text accepted
 =============  ==============================================================
 ``integer``    ``-?(0|[1-9][0-9]*)``: no ``+``, no leading zeros, no
                fraction, exponent, ``_`` or whitespace
-``number``     a JSON number, ``-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?``,
+``number``     a JSON number, ``-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?``,
                finite (``nan``, ``inf`` and ``1e309`` are refused)
 ``boolean``    ``true``, ``false``, ``1``, ``0``, lowercase only
 ``date``       ``YYYY-MM-DD``, a real date
@@ -22,7 +22,7 @@ schema         text accepted
 ``time``       ``HH:MM:SS``, optional ``.f`` (1 to 6 digits) and offset
 ``duration``   ISO 8601: ``P1DT2H3M4.5S``, optional leading ``-``
 ``uuid``       ``8-4-4-4-12`` hexadecimal digits, either case
-``decimal``    ``-?[0-9]+(\\.[0-9]+)?``
+``decimal``    ``-?[0-9]+(\.[0-9]+)?``
 enum, const    the text of a listed number or boolean becomes that value;
                other text is passed on for the backend to check
 ``anyOf``      the first member the text satisfies, in order
@@ -32,7 +32,7 @@ string         any text
 Text that breaks the grammar of a number or boolean is a ``type_error``;
 a malformed date, time, UUID, duration or decimal is a ``value_error``; a
 number too large for a float is ``out_of_range``. Text holding a NUL
-character (``\\x00``) is refused as a ``value_error`` unless
+character (``\x00``) is refused as a ``value_error`` unless
 ``DMR_SETTINGS['allow_nul']`` is set.
 
 >>> reader = field_reader({'type': 'integer'}, {})
@@ -58,7 +58,9 @@ _BOOLEANS = {'true': True, 'false': False, '1': True, '0': False}
 _FRACTION_AND_OFFSET = r'(?:\.[0-9]{1,6})?(?:Z|[+-][0-9]{2}:[0-9]{2})?'
 _DATE = re.compile(r'[0-9]{4}-[0-9]{2}-[0-9]{2}')
 _TIME = re.compile(r'[0-9]{2}:[0-9]{2}:[0-9]{2}' + _FRACTION_AND_OFFSET)
-_DATETIME = re.compile(r'[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}' + _FRACTION_AND_OFFSET)
+_DATETIME = re.compile(
+    r'[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}' + _FRACTION_AND_OFFSET,
+)
 _DURATION = re.compile(
     r'-?P(?=[0-9T])(?:[0-9]+D)?(?:T(?=[0-9])(?:[0-9]+H)?(?:[0-9]+M)?(?:[0-9]+(?:\.[0-9]{1,6})?S)?)?',
 )
@@ -177,17 +179,11 @@ def field_reader(
     seen: frozenset[str] = frozenset(),
 ) -> TextReader | None:
     """The reader of text for a field of ``schema``; ``None`` keeps text as it is."""
-    if not isinstance(schema, Mapping):
+    schema, seen = _resolved(schema, definitions, seen)
+    if schema is None:
         return None
-    ref = schema.get('$ref')
-    if isinstance(ref, str):
-        if ref in seen or ref not in definitions:
-            return None
-        return field_reader(definitions[ref], definitions, seen | {ref})
-    for key in ('enum', 'const'):
-        if key in schema:
-            values = schema[key] if key == 'enum' else [schema[key]]
-            return _choices(list(values))
+    if 'enum' in schema or 'const' in schema:
+        return _choices(list(schema['enum']) if 'enum' in schema else [schema['const']])
     members = schema.get('anyOf', schema.get('oneOf'))
     kinds = schema.get('type')
     if isinstance(kinds, list):
@@ -195,11 +191,30 @@ def field_reader(
     if isinstance(members, list):
         readers = [field_reader(member, definitions, seen) or _identity for member in members]
         return _first_of(readers) if readers else None
-    if kinds == 'null':
+    return _scalar_reader(kinds, schema.get('format'))
+
+
+def _scalar_reader(kind: Any, string_format: Any) -> TextReader | None:
+    if kind == 'null':
         return _never
-    if kinds == 'string':
-        return FORMATS.get(schema.get('format', ''))
-    return _TYPES.get(kinds) if isinstance(kinds, str) else None
+    if kind == 'string':
+        return FORMATS.get(string_format) if isinstance(string_format, str) else None
+    return _TYPES.get(kind) if isinstance(kind, str) else None
+
+
+def _resolved(
+    schema: Any,
+    definitions: Mapping[str, JsonSchema],
+    seen: frozenset[str],
+) -> tuple[Mapping[str, Any] | None, frozenset[str]]:
+    """``schema`` with its ``$ref`` followed; ``None`` for no schema or a loop."""
+    while isinstance(schema, Mapping) and isinstance(schema.get('$ref'), str):
+        ref = schema['$ref']
+        if ref in seen or ref not in definitions:
+            return None, seen
+        seen |= {ref}
+        schema = definitions[ref]
+    return (schema, seen) if isinstance(schema, Mapping) else (None, seen)
 
 
 def items_reader(
@@ -208,13 +223,9 @@ def items_reader(
     seen: frozenset[str] = frozenset(),
 ) -> TextReader | None:
     """The reader of each item of an array field (repeated query keys, say)."""
-    if not isinstance(schema, Mapping):
+    schema, seen = _resolved(schema, definitions, seen)
+    if schema is None:
         return None
-    ref = schema.get('$ref')
-    if isinstance(ref, str):
-        if ref in seen or ref not in definitions:
-            return None
-        return items_reader(definitions[ref], definitions, seen | {ref})
     for member in schema.get('anyOf', schema.get('oneOf', ())):
         reader = items_reader(member, definitions, seen)
         if reader is not None:

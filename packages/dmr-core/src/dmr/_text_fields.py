@@ -96,7 +96,8 @@ class TextFields:
         """Where the field of ``detail`` is declared; unknown fields come last."""
         loc = detail.get('loc', [])
         field = loc[1] if len(loc) > 1 else None
-        return self.order.get(field, len(self.order)) if isinstance(field, str) else len(self.order)
+        last = len(self.order)
+        return self.order.get(field, last) if isinstance(field, str) else last
 
     def read(self, data: Mapping[str, Any], /) -> tuple[dict[str, Any], list[ErrorDetail]]:
         """A copy of ``data`` with its text read, and the errors found."""
@@ -139,9 +140,9 @@ class TextFields:
 
 
 def check_json_nul(body: bytes) -> None:
-    """Refuse a JSON body whose strings (or keys) hold NUL, at their ``loc``.
+    r"""Refuse a JSON body whose strings (or keys) hold NUL, at their ``loc``.
 
-    The bytes are searched for the escape ``\\u0000`` (JSON forbids a raw
+    The bytes are searched for the escape ``\u0000`` (JSON forbids a raw
     NUL inside a string); only a body that has one is decoded again to find
     where, so the usual body costs one scan. A body that is not JSON is left
     for the parser to report.
@@ -173,4 +174,3 @@ def _nul_locations(value: Any) -> list[Loc]:
         elif isinstance(current, list):
             pending.extend((item, [*loc, index]) for index, item in enumerate(current))
     return sorted(found, key=lambda loc: [str(step) for step in loc])
-

@@ -20,9 +20,10 @@ def encode_error(exc: BaseException) -> msgspec.EncodeError:
 
 
 def _shape(annotation: Any) -> tuple[bool, type | None]:
-    """Whether values of ``annotation`` may hold objects with declared fields,
-    and the class (a Struct, dataclass or attrs class) whose instances are
-    encoded with exactly those fields, if ``annotation`` is one.
+    """Whether ``annotation`` holds objects with fields, and its exact class.
+
+    The class is the annotation itself when it is a Struct, dataclass or attrs
+    class: its instances are encoded with exactly their declared fields.
     """
     info = msgspec_inspect.type_info(annotation)
     exact = (

@@ -79,8 +79,9 @@ def _children(value: Any) -> Iterator[tuple[str | int, Any, bool | None]]:
             yield step, child, model_allows or _allows(field)
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         config = getattr(value, '__pydantic_config__', {}) or {}
-        for field in dataclasses.fields(value):
-            yield field.name, getattr(value, field.name), bool(config.get('allow_inf_nan', False))
+        allows = bool(config.get('allow_inf_nan', False))
+        for data_field in dataclasses.fields(value):
+            yield data_field.name, getattr(value, data_field.name), allows
     elif isinstance(value, Mapping):
         for key, child in value.items():
             yield key, child, None

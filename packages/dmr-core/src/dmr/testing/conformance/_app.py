@@ -19,7 +19,7 @@ from dmr.testing.conformance._catalogue import BODY_MODELS, Catalogue
 def _controller(
     name: str,
     serializer: type,
-    methods: dict[str, Callable[..., Any]],
+    methods: dict[str, Any],
 ) -> type[Controller[Any]]:
     def body(namespace: dict[str, Any]) -> None:
         namespace.update(methods)
@@ -139,11 +139,10 @@ def wire_controllers(catalogue: Catalogue, *, is_async: bool) -> dict[str, type[
             {'get': _echo(model, is_async=is_async)},
         )
     for name, validate in (('leak', True), ('leak-unvalidated', False)):
-        methods = {
+        scalars_list = cast('Any', list)[catalogue.scalars]
+        methods: dict[str, Any] = {
             'get': _returning(lambda: dict(LEAKED), catalogue.scalars, is_async=is_async),
-            'put': _returning(
-                lambda: [dict(LEAKED)], list[catalogue.scalars], is_async=is_async
-            ),
+            'put': _returning(lambda: [dict(LEAKED)], scalars_list, is_async=is_async),
             'validate_responses': validate,
         }
         controllers[name] = _controller(
