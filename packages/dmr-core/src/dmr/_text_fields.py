@@ -144,10 +144,12 @@ def check_json_nul(body: bytes) -> None:
 
     The bytes are searched for the escape ``\u0000`` (JSON forbids a raw
     NUL inside a string); only a body that has one is decoded again to find
-    where, so the usual body costs one scan. A body that is not JSON is left
+    where, so the usual body costs one scan, for a backslash. A body that is not JSON is left
     for the parser to report.
     """
-    if _NUL_ESCAPE not in body:
+    # memchr for a backslash first: most bodies have none, and that search
+    # is several times faster than the one for the six-byte escape.
+    if b'\\' not in body or _NUL_ESCAPE not in body:
         return
     try:
         decoded = json.loads(body)
