@@ -69,9 +69,9 @@ def test_non_finite_numbers_are_refused(text: str) -> None:
 
 
 @given(st.text(alphabet=string.ascii_letters + '01', max_size=6))
-def test_booleans_are_four_lowercase_words(text: str) -> None:
-    """Only ``true``, ``false``, ``1`` and ``0`` are booleans."""
-    expected = {'true': True, 'false': False, '1': True, '0': False}.get(text)
+def test_booleans_are_four_words_in_any_case(text: str) -> None:
+    """Only ``true``, ``false``, ``1`` and ``0``, in any case, are booleans."""
+    expected = {'true': True, 'false': False, '1': True, '0': False}.get(text.lower())
     if expected is None:
         with pytest.raises(TextError):
             read_boolean(text)

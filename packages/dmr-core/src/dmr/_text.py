@@ -15,7 +15,7 @@ schema         text accepted
                fraction, exponent, ``_`` or whitespace
 ``number``     a JSON number, ``-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?``,
                finite (``nan``, ``inf`` and ``1e309`` are refused)
-``boolean``    ``true``, ``false``, ``1``, ``0``, lowercase only
+``boolean``    ``true``, ``false``, ``1``, ``0``, in any case
 ``date``       ``YYYY-MM-DD``, a real date
 ``date-time``  ``YYYY-MM-DDTHH:MM:SS``, optional ``.f`` (1 to 6 digits),
                optional ``Z`` or ``+HH:MM``/``-HH:MM``
@@ -94,9 +94,9 @@ def read_number(text: str) -> float:
 
 
 def read_boolean(text: str) -> bool:
-    """A ``boolean``: ``true``, ``false``, ``1`` or ``0``."""
+    """A ``boolean``: ``true``, ``false``, ``1`` or ``0``, in any case."""
     try:
-        return _BOOLEANS[text]
+        return _BOOLEANS[text.lower()]
     except KeyError:
         raise TextError(
             'Expected a boolean: `true`, `false`, `1` or `0`', ErrorType.TYPE_ERROR
