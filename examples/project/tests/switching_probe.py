@@ -110,14 +110,6 @@ NEW_TAG = 'POST /api/tags/'
 ARTICLES = 'GET /api/articles/'
 NEW_ARTICLE = 'POST /api/articles/'
 
-QUERY_TEXT = (
-    'query strings: msgspec reads an integer as JSON writes one (1e2 is 100, 1.0 is 1; '
-    '+1, 01 and " 1" are refused) and a boolean only as true, false, 1 or 0; pydantic '
-    'reads an integer as Python does (+1, 01, " 1", 1_0, 1.0; not 1e2) and a boolean '
-    'also as yes, no, on, off, y, n, t or f; the attrs backend reads an integer as '
-    'digits with an optional sign (+1, 01; not " 1", 1_0, 1.0 or 1e2) and a boolean '
-    'as msgspec does'
-)
 FIRST_ERROR = (
     'msgspec stops at the first error, in the order of the JSON; pydantic and attrs '
     '(cattrs) report them all, in the order of the fields'
@@ -320,71 +312,16 @@ CASES: tuple[Case, ...] = (
     bad('empty title', 'PUT /api/articles/{hello}/', article(title=''), 'body.title too_short'),
     case('valid', 'DELETE /api/articles/{hello}/', None, 204),
     case('unknown id', 'DELETE /api/articles/999/', None, 404, 'path.article_id not_found'),
+    # Text outside dmr's table is refused alike by every backend.
+    bad('page +1', f'{USERS}?page=%2B1', None, 'query.page type_error'),
+    bad('page 01', f'{USERS}?page=01', None, 'query.page type_error'),
+    bad('page " 1"', f'{USERS}?page=%201', None, 'query.page type_error'),
+    bad('page 1_0', f'{USERS}?page=1_0', None, 'query.page type_error'),
+    bad('page 1e2', f'{USERS}?page=1e2', None, 'query.page type_error'),
+    bad('page 1.0', f'{USERS}?page=1.0', None, 'query.page type_error'),
+    bad('published yes', f'{ARTICLES}?published=yes', None, 'query.published type_error'),
+    bad('published off', f'{ARTICLES}?published=off', None, 'query.published type_error'),
     # The known differences: each backend's answer, and why.
-    differs(
-        'page +1',
-        f'{USERS}?page=%2B1',
-        msgspec=(400, ('query.page type_error',)),
-        pydantic=(200, ()),
-        attrs=(200, ()),
-        why=QUERY_TEXT,
-    ),
-    differs(
-        'page 01',
-        f'{USERS}?page=01',
-        msgspec=(400, ('query.page type_error',)),
-        pydantic=(200, ()),
-        attrs=(200, ()),
-        why=QUERY_TEXT,
-    ),
-    differs(
-        'page " 1"',
-        f'{USERS}?page=%201',
-        msgspec=(400, ('query.page type_error',)),
-        pydantic=(200, ()),
-        attrs=(400, ('query.page type_error',)),
-        why=QUERY_TEXT,
-    ),
-    differs(
-        'page 1_0',
-        f'{USERS}?page=1_0',
-        msgspec=(400, ('query.page type_error',)),
-        pydantic=(404, ('query.page out_of_range',)),
-        attrs=(400, ('query.page type_error',)),
-        why=QUERY_TEXT,
-    ),
-    differs(
-        'page 1e2',
-        f'{USERS}?page=1e2',
-        msgspec=(404, ('query.page out_of_range',)),
-        pydantic=(400, ('query.page type_error',)),
-        attrs=(400, ('query.page type_error',)),
-        why=QUERY_TEXT,
-    ),
-    differs(
-        'page 1.0',
-        f'{USERS}?page=1.0',
-        msgspec=(200, ()),
-        pydantic=(200, ()),
-        attrs=(400, ('query.page type_error',)),
-        why=QUERY_TEXT,
-    ),
-    differs(
-        'published yes',
-        f'{ARTICLES}?published=yes',
-        msgspec=(400, ('query.published type_error',)),
-        pydantic=(200, ()),
-        attrs=(400, ('query.published type_error',)),
-        why=QUERY_TEXT,
-    ),
-    differs(
-        'published off',
-        f'{ARTICLES}?published=off',
-        msgspec=(400, ('query.published type_error',)),
-        pydantic=(200, ()),
-        attrs=(400, ('query.published type_error',)),
-        why=QUERY_TEXT,
-    ),
     differs(
         'empty object',
         NEW_USER,

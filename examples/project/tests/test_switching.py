@@ -23,9 +23,8 @@ deployed, one environment variable apart. The three probes run side by side,
 in a second or two.
 
 Every backend must give each request the answer in the table. A few
-requests are answered differently by the libraries themselves (how query
-text becomes a number or a boolean, one error or all of them, a repeated
-JSON key); the table holds each backend's answer to those, and says why.
+requests are answered differently by the libraries themselves (one error or
+all of them, a repeated JSON key); the table holds each backend's answer to those, and says why.
 The attrs document names the two page schemas otherwise and words a few
 things otherwise: :data:`COMPONENT_NAMES` and :data:`REWORDED` list them.
 """

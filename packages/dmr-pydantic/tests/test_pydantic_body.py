@@ -24,12 +24,12 @@ def test_every_error_of_a_body_is_reported(client):
     assert [detail['loc'] for detail in body['detail']] == [['body', 'age'], ['body', 'name']]
 
 
-def test_json_body_is_coerced_in_lax_mode(client):
-    """Requests are lax by default: a number sent as a string is accepted."""
+def test_json_body_is_strict_by_default(client):
+    """JSON bodies are strict by default: a number sent as a string is a `type_error`."""
     status, body = post(client, '/api/constrained/', b'{"age": "30"}')
 
-    assert status == 201
-    assert body['age'] == 30
+    assert status == 400
+    assert body['detail'][0]['type'] == 'type_error'
 
 
 def test_text_that_is_no_number_is_a_type_error(client):

@@ -22,7 +22,7 @@ class Model(Schema):
 
 class Scalars(Model):
     text = fields.String(required=True)
-    count = fields.Integer(required=True)
+    count = fields.Integer(required=True, strict=True)
     ratio = fields.Float(required=True)
     flag = fields.Boolean(required=True)
 

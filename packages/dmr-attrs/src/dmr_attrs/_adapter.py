@@ -9,6 +9,7 @@ import msgspec
 from dmr.errors import ErrorType
 from dmr_attrs._classes import passthrough
 from dmr_attrs._errors import AttrsValidationError
+from dmr_attrs._types import holds_objects
 
 # What msgspec raises for bytes that are not JSON: DecodeError for malformed
 # JSON, UnicodeDecodeError for invalid UTF-8 in a string, RecursionError for
@@ -17,6 +18,9 @@ _MALFORMED = (msgspec.DecodeError, UnicodeDecodeError, RecursionError)
 # What msgspec raises for a value it cannot encode: TypeError for an object
 # of an unknown class, RecursionError for a value that contains itself.
 _UNENCODABLE = (TypeError, RecursionError)
+
+# What is structured into a response annotation before it is written.
+_SHAPED: frozenset[type] = frozenset({dict, list})
 
 _encoder = msgspec.json.Encoder()
 _decode = msgspec.json.decode
@@ -41,6 +45,12 @@ class AttrsAdapter:
     types); :meth:`from_python` reads text in request adapters, since query
     strings, headers, cookies and path segments arrive as ``str``.
 
+    Responses go out as the annotation declares them: where the annotation
+    holds attrs classes or ``TypedDict``s, a dict or a list returned for it is
+    structured into the annotation first, which drops the keys it does not
+    declare. Values of other kinds are written as they are, for response
+    validation to judge.
+
     >>> from dmr_attrs import AttrsSerializer
     >>> AttrsSerializer().adapter(int, direction='request').from_python('1')
     1
@@ -48,6 +58,7 @@ class AttrsAdapter:
 
     __slots__ = (
         '_python',
+        '_shape',
         '_structure',
         '_target',
         '_unstructure',
@@ -74,6 +85,7 @@ class AttrsAdapter:
         self._structure = structure
         self._python = python
         self._unstructure = None if passthrough(unstructure) else unstructure
+        self._shape = direction == 'response' and holds_objects(annotation)
 
     def __repr__(self) -> str:
         return f'<AttrsAdapter {self.annotation!r} ({self.direction})>'
@@ -92,6 +104,8 @@ class AttrsAdapter:
 
     def to_json(self, value: Any, /) -> bytes:
         """Unstructure and encode a value straight to JSON bytes."""
+        if self._shape and value.__class__ in _SHAPED:
+            value = self._call(self._structure, value)
         try:
             if self._unstructure is not None:
                 value = self._unstructure(value)
@@ -101,6 +115,8 @@ class AttrsAdapter:
 
     def to_python(self, value: Any, /) -> Any:
         """Unstructure a value into JSON-compatible primitives."""
+        if self._shape and value.__class__ in _SHAPED:
+            value = self._call(self._structure, value)
         try:
             if self._unstructure is not None:
                 value = self._unstructure(value)

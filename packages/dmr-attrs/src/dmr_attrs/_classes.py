@@ -50,6 +50,8 @@ def structure_factory(
         )
 
         def structure(value: Any, _: Any) -> Any:
+            if value.__class__ is cls:  # already built, as a response may be
+                return value
             if value.__class__ is not dict and not isinstance(value, dict):
                 raise wrong_type('object', value)
             try:

@@ -37,7 +37,7 @@ from dmr_attrs._collections import (
     set_hook,
 )
 from dmr_attrs._errors import wrong_type
-from dmr_attrs._fields import Overrides
+from dmr_attrs._fields import Overrides, typed_dict_fields
 from dmr_attrs._scalars import STRICT, TEXT
 from dmr_attrs._types import accepts, is_attrs_class, is_enum, is_union
 from dmr_attrs._unions import union_hook
@@ -105,7 +105,7 @@ def make_converter(
         (_is_fixed_tuple, lambda annotation: fixed_tuple_hook(annotation, converter)),
         (_is_mapping, lambda annotation: mapping_hook(annotation, converter, key_hook)),
         (is_union, lambda annotation: union_hook(annotation, converter, accepts, text=text)),
-        (is_typeddict, lambda cls: _object_only(converter.gen_structure_typeddict(cls))),
+        (is_typeddict, lambda cls: _typed_dict_hook(converter, cls)),
         (is_attrs_class, structure_factory(converter, overrides)),
     ]
     for predicate, factory in factories:
@@ -143,10 +143,21 @@ def register_enums(converter: Converter, enums: Iterable[Any], *, text: bool) ->
         converter.register_structure_hook(cls, enum_hook(cls, text=text))
 
 
-def _object_only(inner: StructureHook) -> StructureHook:
+def _typed_dict_hook(converter: Converter, cls: type) -> StructureHook:
+    """A ``TypedDict`` from a JSON object; keys it does not declare are dropped.
+
+    cattrs would keep them, so that a client could set keys the code never
+    asked for; with ``forbid_extra_keys`` they are refused instead.
+    """
+    inner: StructureHook = converter.gen_structure_typeddict(cls)
+    keys = frozenset(key for key, _, _ in typed_dict_fields(cls))
+    keep_all = converter.forbid_extra_keys
+
     def structure(value: Any, type_: Any) -> Any:
         if not isinstance(value, dict):
             raise wrong_type('object', value)
+        if not keep_all and not value.keys() <= keys:
+            value = {key: item for key, item in value.items() if key in keys}
         return inner(value, type_)
 
     return structure

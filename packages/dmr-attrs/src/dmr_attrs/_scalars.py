@@ -48,11 +48,13 @@ def structure_int(value: Any, _: Any) -> int:
 
 
 def structure_float(value: Any, _: Any) -> float:
-    """A JSON number, integral or not."""
+    """A finite JSON number, integral or not (``1e400`` is out of range)."""
     if value.__class__ is float:
-        return value
+        if math.isfinite(value):
+            return value
+        raise AttrsValidationError('Number out of range', ErrorType.OUT_OF_RANGE)
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value)
+        return structure_float(float(value), _)
     raise wrong_type('float', value)
 
 

@@ -54,6 +54,19 @@ def is_enum(annotation: Any) -> bool:
     return isinstance(annotation, type) and issubclass(annotation, enum.Enum)
 
 
+def holds_objects(annotation: Any) -> bool:
+    """Whether values of ``annotation`` may hold attrs classes or ``TypedDict``s."""
+    pending, seen = [annotation], set()
+    while pending:
+        current = unwrap(pending.pop())
+        if is_attrs_class(current) or is_typeddict(current):
+            return True
+        if id(current) not in seen:
+            seen.add(id(current))
+            pending.extend(typing.get_args(current))
+    return False
+
+
 @dataclass
 class Inspection:
     """What walking an annotation found."""

@@ -14,9 +14,11 @@ from django.http import HttpRequest
 
 from dmr._body import read_body
 from dmr._negotiation import ParserTable
+from dmr._text_fields import TextFields, check_json_nul
 from dmr.components import Component
 from dmr.errors import ErrorType, UnsupportedMediaTypeError, error_detail
 from dmr.serializer import Serializer, TypeAdapter
+from dmr.settings import get_settings
 
 # WSGI puts these two headers outside the HTTP_ prefix (PEP 3333).
 _UNPREFIXED_HEADERS = {'CONTENT_TYPE': 'content_type', 'CONTENT_LENGTH': 'content_length'}
@@ -36,9 +38,10 @@ class BodyExtractor:
 
     component = Component.BODY
 
-    def __init__(self, adapter: TypeAdapter, parsers: ParserTable) -> None:
+    def __init__(self, adapter: TypeAdapter, parsers: ParserTable, *, allow_nul: bool) -> None:
         self.adapter = adapter
         self.parsers = parsers
+        self.allow_nul = allow_nul
 
     def __call__(self, request: HttpRequest, _path_kwargs: dict[str, Any], /) -> Any:
         """Select a parser, read the body (bounded, see ``dmr._body``) and parse it."""
@@ -58,6 +61,8 @@ class BodyExtractor:
         body = read_body(request)
         if charset is not None:
             body = self.parsers.transcode(body, charset)
+        if not self.allow_nul and parser.media_type.endswith('json'):
+            check_json_nul(body)
         return parser.parse(body, self.adapter)
 
 
@@ -71,9 +76,10 @@ class QueryExtractor:
 
     component = Component.QUERY
 
-    def __init__(self, adapter: TypeAdapter) -> None:
+    def __init__(self, adapter: TypeAdapter, text: TextFields) -> None:
         self.adapter = adapter
         self.arrays = adapter.array_fields
+        self.text = text
 
     def __call__(self, request: HttpRequest, _path_kwargs: dict[str, Any], /) -> Any:
         """Validate the query parameters."""
@@ -82,7 +88,8 @@ class QueryExtractor:
         if not query_string.isascii():
             # Raw bytes from a misbehaving client: Django knows how to guess.
             query = request.GET
-            return self.adapter.from_python(
+            return self.text.validate(
+                self.adapter,
                 {key: query.getlist(key) if key in arrays else query[key] for key in query},
             )
         try:
@@ -101,7 +108,7 @@ class QueryExtractor:
                 data.setdefault(key, []).append(value)
             else:
                 data[key] = value
-        return self.adapter.from_python(data)
+        return self.text.validate(self.adapter, data)
 
 
 def _parse_query(
@@ -148,9 +155,15 @@ class HeadersExtractor:
 
     component = Component.HEADERS
 
-    def __init__(self, adapter: TypeAdapter, fields: tuple[str, ...] | None) -> None:
+    def __init__(
+        self,
+        adapter: TypeAdapter,
+        fields: tuple[str, ...] | None,
+        text: TextFields,
+    ) -> None:
         self.adapter = adapter
         self.arrays = adapter.array_fields
+        self.text = text
         self.lookups = (
             None
             if fields is None
@@ -161,13 +174,13 @@ class HeadersExtractor:
         """Validate the headers; array fields split comma-joined values."""
         meta = request.META
         if self.lookups is None:
-            return self.adapter.from_python(self._all_headers(meta))
+            return self.text.validate(self.adapter, self._all_headers(meta))
         headers: dict[str, Any] = {}
         for key, name, is_array in self.lookups:
             value = meta.get(key)
             if value is not None:
                 headers[name] = [item.strip() for item in value.split(',')] if is_array else value
-        return self.adapter.from_python(headers)
+        return self.text.validate(self.adapter, headers)
 
     def _all_headers(self, meta: dict[str, Any]) -> dict[str, Any]:
         headers: dict[str, Any] = {}
@@ -189,12 +202,13 @@ class CookiesExtractor:
 
     component = Component.COOKIES
 
-    def __init__(self, adapter: TypeAdapter) -> None:
+    def __init__(self, adapter: TypeAdapter, text: TextFields) -> None:
         self.adapter = adapter
+        self.text = text
 
     def __call__(self, request: HttpRequest, _path_kwargs: dict[str, Any], /) -> Any:
         """Validate the cookies."""
-        return self.adapter.from_python(request.COOKIES)
+        return self.text.validate(self.adapter, request.COOKIES)
 
 
 class PathExtractor:
@@ -202,12 +216,13 @@ class PathExtractor:
 
     component = Component.PATH
 
-    def __init__(self, adapter: TypeAdapter) -> None:
+    def __init__(self, adapter: TypeAdapter, text: TextFields) -> None:
         self.adapter = adapter
+        self.text = text
 
     def __call__(self, _request: HttpRequest, path_kwargs: dict[str, Any], /) -> Any:
         """Validate the path parameters."""
-        return self.adapter.from_python(path_kwargs)
+        return self.text.validate(self.adapter, path_kwargs)
 
 
 def declared_fields(serializer: Serializer, annotation: Any) -> tuple[str, ...] | None:
@@ -237,14 +252,19 @@ def build_extractor(
     adapter: TypeAdapter,
     parsers: ParserTable,
 ) -> Extractor:
-    """The extractor for ``component``, reading through ``adapter``."""
+    """The extractor for ``component``, reading through ``adapter``.
+
+    Text components read their text by :mod:`dmr._text`'s table first.
+    """
+    allow_nul = get_settings().allow_nul
     if component is Component.BODY:
-        return BodyExtractor(adapter, parsers)
+        return BodyExtractor(adapter, parsers, allow_nul=allow_nul)
+    text = TextFields(serializer, annotation, component.loc, allow_nul=allow_nul)
     if component is Component.HEADERS:
-        return HeadersExtractor(adapter, declared_fields(serializer, annotation))
+        return HeadersExtractor(adapter, declared_fields(serializer, annotation), text)
     extractors: dict[Component, type[QueryExtractor | CookiesExtractor | PathExtractor]] = {
         Component.QUERY: QueryExtractor,
         Component.COOKIES: CookiesExtractor,
         Component.PATH: PathExtractor,
     }
-    return extractors[component](adapter)
+    return extractors[component](adapter, text)

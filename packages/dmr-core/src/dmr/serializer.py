@@ -124,8 +124,11 @@ class TypeAdapter(Protocol):
     def from_python(self, data: Any, /) -> Any:
         """Validate Python primitives (str, int, list, dict...) into a value.
 
-        Request adapters must accept text for scalar fields, since query
-        strings, headers, cookies and path segments arrive as ``str``.
+        Query strings, headers, cookies and path segments are text: the core
+        reads each field's text by its table first (guided by
+        :meth:`Serializer.json_schema`), so an ``integer`` field arrives as
+        an ``int``. Request adapters must still accept text for scalar
+        fields whose schema the table does not read (a custom type, say).
         """
 
     def to_json(self, value: Any, /) -> bytes:

@@ -75,6 +75,10 @@ class DMRSettings:
 
     permissions: tuple[Permission, ...] = ()
     """Permissions every endpoint checks, all of which must pass."""
+    allow_nul: bool = False
+    """Accept NUL characters (``\\x00``) in text from clients: query, path,
+    headers, cookies and JSON bodies. Refused by default, as Django's forms
+    do, since databases such as PostgreSQL cannot store them."""
 
 
 def _key_error(key: str, expected: str, value: Any) -> SettingsError:
@@ -138,10 +142,13 @@ def _serializer(value: Any) -> str | type | tuple[str | type, ...] | None:
     )
 
 
-def _validate_responses(value: Any) -> bool:
-    if isinstance(value, bool):
-        return value
-    raise _key_error('validate_responses', 'True or False', value)
+def _flag(key: str) -> Callable[[Any], bool]:
+    def parse(value: Any) -> bool:
+        if isinstance(value, bool):
+            return value
+        raise _key_error(key, 'True or False', value)
+
+    return parse
 
 
 def _responses(value: Any) -> tuple[ResponseSpec, ...]:
@@ -180,7 +187,7 @@ def _openapi(value: Any) -> 'OpenAPIConfig | None':
 
 _PARSERS: Mapping[str, Callable[[Any], Any]] = {
     'serializer': _serializer,
-    'validate_responses': _validate_responses,
+    'validate_responses': _flag('validate_responses'),
     'parsers': lambda value: None if value is None else _instances('parsers', value, Parser),
     'renderers': lambda value: None if value is None else _instances('renderers', value, Renderer),
     'responses': _responses,
@@ -191,6 +198,7 @@ _PARSERS: Mapping[str, Callable[[Any], Any]] = {
     'permissions': lambda value: (
         () if value in ([], ()) else _instances('permissions', value, Permission)
     ),
+    'allow_nul': _flag('allow_nul'),
 }
 assert set(_PARSERS) == {field.name for field in fields(DMRSettings)}  # noqa: S101
 

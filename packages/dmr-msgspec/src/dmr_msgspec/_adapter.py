@@ -4,8 +4,9 @@ from collections.abc import Mapping
 from typing import Any
 
 import msgspec
+from msgspec import inspect as msgspec_inspect
 
-from dmr_msgspec._types import NullableField
+from dmr_msgspec._types import FIELDED_TYPES, NullableField, walk
 
 # What msgspec raises for a value it cannot encode: TypeError for an
 # unsupported type or dict key, RecursionError for a value that contains
@@ -19,6 +20,21 @@ def encode_error(exc: BaseException) -> msgspec.EncodeError:
     return msgspec.EncodeError(str(exc))
 
 
+def _shape(annotation: Any) -> tuple[bool, type | None]:
+    """Whether ``annotation`` holds objects with fields, and its exact class.
+
+    The class is the annotation itself when it is a Struct, dataclass or attrs
+    class: its instances are encoded with exactly their declared fields.
+    """
+    info = msgspec_inspect.type_info(annotation)
+    exact = (
+        annotation
+        if isinstance(info, msgspec_inspect.StructType | msgspec_inspect.DataclassType)
+        else None
+    )
+    return any(isinstance(node, FIELDED_TYPES) for node in walk(info)), exact
+
+
 class MsgspecAdapter:
     """An annotation compiled once, called on every request.
 
@@ -30,13 +46,26 @@ class MsgspecAdapter:
     of type ``str | None`` holds ``'null'`` (msgspec's lax mode alone would
     read it as ``None``).
 
+    Responses go out as the annotation declares them: a value that is not an
+    instance of the annotated Struct (a dict, a list of dicts) is converted
+    into the annotation first, which drops the keys it does not declare.
+
     >>> from dmr_msgspec import MsgspecSerializer
     >>> adapter = MsgspecSerializer().adapter(int, direction='request')
     >>> adapter.from_python('1')
     1
     """
 
-    __slots__ = ('_decoder', '_encoder', '_nullable', '_strict', 'annotation', 'array_fields')
+    __slots__ = (
+        '_decoder',
+        '_encoder',
+        '_exact',
+        '_nullable',
+        '_shape',
+        '_strict',
+        'annotation',
+        'array_fields',
+    )
 
     def __init__(
         self,
@@ -54,6 +83,9 @@ class MsgspecAdapter:
         self._encoder = encoder
         self._strict = strict
         self._nullable = {} if strict else dict(nullable_fields or {})
+        # Only responses are shaped, and only types that declare fields.
+        has_objects, self._exact = _shape(annotation)
+        self._shape = strict and has_objects
 
     def __repr__(self) -> str:
         direction = 'response' if self._strict else 'request'
@@ -73,7 +105,9 @@ class MsgspecAdapter:
         return value
 
     def to_json(self, value: Any, /) -> bytes:
-        """Encode a value straight to JSON bytes."""
+        """Encode a value straight to JSON bytes, as the annotation declares it."""
+        if self._shape and value.__class__ is not self._exact:
+            value = self._shaped(value)
         try:
             return self._encoder.encode(value)
         except _ENCODE_FAILURES as exc:
@@ -81,8 +115,17 @@ class MsgspecAdapter:
 
     def to_python(self, value: Any, /) -> Any:
         """Unstructure a value into JSON-compatible primitives."""
+        if self._shape and value.__class__ is not self._exact:
+            value = self._shaped(value)
         try:
             return msgspec.to_builtins(value)
+        except _ENCODE_FAILURES as exc:
+            raise encode_error(exc) from exc
+
+    def _shaped(self, value: Any) -> Any:
+        """``value`` converted into the annotation: undeclared keys are dropped."""
+        try:
+            return msgspec.convert(value, self.annotation, strict=True)
         except _ENCODE_FAILURES as exc:
             raise encode_error(exc) from exc
 

@@ -20,7 +20,7 @@ _ARRAY_TYPES = (
     msgspec_inspect.SetType,
     msgspec_inspect.FrozenSetType,
 )
-_FIELDED_TYPES = (
+FIELDED_TYPES = (
     msgspec_inspect.StructType,
     msgspec_inspect.DataclassType,  # dataclasses and attrs classes
     msgspec_inspect.TypedDictType,
@@ -71,7 +71,7 @@ def array_fields(info: msgspec_inspect.Type) -> frozenset[str]:
     Types without named fields have none.
     """
     info = _unwrap(info)
-    if not isinstance(info, _FIELDED_TYPES):
+    if not isinstance(info, FIELDED_TYPES):
         return frozenset()
     return frozenset(field.encode_name for field in info.fields if _is_array(field.type))
 
@@ -83,7 +83,7 @@ def nullable_fields(info: msgspec_inspect.Type) -> dict[str, NullableField]:
     cannot carry a JSON null, so the adapter refuses that reading for them.
     """
     info = _unwrap(info)
-    if not isinstance(info, _FIELDED_TYPES):
+    if not isinstance(info, FIELDED_TYPES):
         return {}
     # A generic model (`Page[Item]`) is read through its class.
     cls = typing.get_origin(info.cls) or info.cls

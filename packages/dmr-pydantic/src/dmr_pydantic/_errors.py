@@ -38,6 +38,7 @@ _TYPES: dict[str, ErrorType] = {
     'less_than': ErrorType.OUT_OF_RANGE,
     'less_than_equal': ErrorType.OUT_OF_RANGE,
     'int_parsing_size': ErrorType.OUT_OF_RANGE,
+    'finite_number': ErrorType.OUT_OF_RANGE,  # NaN, Infinity, 1e400
     'too_short': ErrorType.TOO_SHORT,
     'string_too_short': ErrorType.TOO_SHORT,
     'bytes_too_short': ErrorType.TOO_SHORT,

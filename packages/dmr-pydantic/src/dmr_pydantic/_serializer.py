@@ -25,12 +25,13 @@ class PydanticSerializer:
 
     or pin it on one controller with ``Controller[PydanticSerializer]``.
 
-    Requests are validated in pydantic's lax mode and responses in strict
-    mode. Subclass to change that, and name the subclass in the settings
+    JSON request bodies and responses are validated in strict mode, so a
+    JSON body means the same on every backend (``"1"`` and ``2.0`` are no
+    ``int``). Subclass to change that, and name the subclass in the settings
     (by dotted path) or pin it on a controller::
 
-        class StrictSerializer(PydanticSerializer):
-            strict_requests = True
+        class LaxSerializer(PydanticSerializer):
+            strict_requests = False
 
     A model's own ``strict=True`` config (or a field's) always applies.
     dmr-core caches the adapters; this backend keeps only pydantic's own
@@ -45,8 +46,8 @@ class PydanticSerializer:
         PydanticSerializationError,  # a response value pydantic cannot serialize
     )
 
-    strict_requests: bool = False
-    """Validate JSON request bodies in strict mode: ``"1"`` is no ``int``.
+    strict_requests: bool = True
+    """Validate JSON request bodies in strict mode: ``"1"`` and ``2.0`` are no ``int``.
 
     Query strings, headers, cookies and path segments are text, and other
     request bodies (MessagePack, say) are validated like them: those are

@@ -22,7 +22,10 @@ suite from one of its test modules::
 direction, and ``shape(schema, definitions)`` reduces a schema to that
 form. pytest then runs every case through HTTP (with Django's ``RequestFactory``)
 and checks statuses, error ``loc``/``type`` values, response validation and
-the OpenAPI document. The suite needs ``pytest`` and
+the OpenAPI document, and the wire contract: query text read by the core's
+table, NUL refused, non-finite numbers and whole-number floats refused in
+bodies, and responses that never carry keys their model does not declare,
+sync and async. The suite needs ``pytest`` and
 ``openapi-spec-validator`` in the backend's test environment, and Django
 settings with ``'dmr'`` in ``INSTALLED_APPS``.
 """

@@ -12,14 +12,14 @@ from typing import Annotated, Any, cast
 from dmr.components import Component
 from dmr.controller import Controller
 from dmr.routing import Router, path
-from dmr.testing.conformance._cases import INVALID_RESPONSES
+from dmr.testing.conformance._cases import INVALID_RESPONSES, SCALARS
 from dmr.testing.conformance._catalogue import BODY_MODELS, Catalogue
 
 
 def _controller(
     name: str,
     serializer: type,
-    methods: dict[str, Callable[..., Any]],
+    methods: dict[str, Any],
 ) -> type[Controller[Any]]:
     def body(namespace: dict[str, Any]) -> None:
         namespace.update(methods)
@@ -104,6 +104,70 @@ def optional_query_controller(catalogue: Catalogue) -> type[Controller[Any]]:
             ),
         },
     )
+
+
+LEAKED = {**SCALARS, 'password_hash': 'pbkdf2$secret'}
+"""What the ``leak`` endpoints return: a ``Scalars`` with a key it does not declare."""
+
+
+def _echo(model: Any, *, is_async: bool) -> Callable[..., Any]:
+    """A fresh endpoint echoing the query string read into ``model``."""
+    annotations = {'query': _component(Component.QUERY, model), 'return': model}
+    if is_async:
+
+        async def echo_async(self: Controller[Any], query: Any) -> Any:
+            return query
+
+        return _annotate(echo_async, **annotations)
+
+    def echo(self: Controller[Any], query: Any) -> Any:
+        return query
+
+    return _annotate(echo, **annotations)
+
+
+def _returning(value: Callable[[], Any], returns: Any, *, is_async: bool) -> Callable[..., Any]:
+    """A fresh endpoint returning ``value()``, annotated ``-> returns``."""
+    if is_async:
+
+        async def endpoint_async(self: Controller[Any]) -> Any:
+            return value()
+
+        return _annotate(endpoint_async, **{'return': returns})
+
+    def endpoint(self: Controller[Any]) -> Any:
+        return value()
+
+    return _annotate(endpoint, **{'return': returns})
+
+
+def wire_controllers(catalogue: Catalogue, *, is_async: bool) -> dict[str, type[Controller[Any]]]:
+    """Controllers of the wire contract, sync or async.
+
+    ``text-scalars`` and ``text-temporal`` echo a query string read into
+    ``Scalars`` and ``Temporal``; ``leak`` returns :data:`LEAKED` as a
+    ``Scalars`` (``GET``) and a ``list[Scalars]`` (``PUT``), with response
+    validation on, and ``leak-unvalidated`` the same with it off.
+    """
+    suffix = 'Async' if is_async else ''
+    controllers: dict[str, type[Controller[Any]]] = {}
+    for name, model in (('scalars', catalogue.scalars), ('temporal', catalogue.temporal)):
+        controllers[f'text-{name}'] = _controller(
+            f'Text{name.title()}{suffix}Controller',
+            catalogue.serializer,
+            {'get': _echo(model, is_async=is_async)},
+        )
+    for name, validate in (('leak', True), ('leak-unvalidated', False)):
+        scalars_list = cast('Any', list)[catalogue.scalars]
+        methods: dict[str, Any] = {
+            'get': _returning(lambda: dict(LEAKED), catalogue.scalars, is_async=is_async),
+            'put': _returning(lambda: [dict(LEAKED)], scalars_list, is_async=is_async),
+            'validate_responses': validate,
+        }
+        controllers[name] = _controller(
+            f'{name.title().replace("-", "")}{suffix}Controller', catalogue.serializer, methods
+        )
+    return controllers
 
 
 @functools.cache

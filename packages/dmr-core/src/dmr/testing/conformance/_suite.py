@@ -12,6 +12,7 @@ from dmr.testing.conformance._app import conformance_api
 from dmr.testing.conformance._cases import BODY_CASES, BodyCase
 from dmr.testing.conformance._catalogue import BODY_MODELS, Catalogue
 from dmr.testing.conformance._shapes import REFERENCE, shape
+from dmr.testing.conformance._wire import wire_tests
 
 OPENAPI_VERSIONS = ('3.0.3', '3.1.0', '3.2.0')
 _factory = RequestFactory()
@@ -43,7 +44,7 @@ def conformance_suite(catalogue: Catalogue) -> type:
         request.COOKIES['session'] = 's'
         return request
 
-    class TestConformance:
+    class TestConformance(wire_tests(catalogue)):  # type: ignore[misc]  # a class built at run time
         """The conformance suite of dmr's serializer backends."""
 
         @pytest.mark.parametrize('case', BODY_CASES, ids=[case.id for case in BODY_CASES])
@@ -71,28 +72,52 @@ def conformance_suite(catalogue: Catalogue) -> type:
             assert json.loads(response.content) == {'page': 2, 'tags': ['a', 'b']}
 
         @pytest.mark.parametrize(
-            ('query', 'item_id', 'headers', 'cookie', 'expected'),
+            ('query', 'item_id', 'token', 'cookie', 'expected'),
             [
-                ('page=x', '5', True, True, [(('query', 'page'), 'type_error')]),
-                ('tags=a', '5', True, True, [(('query', 'page'), 'missing')]),
-                ('page=1', 'five', True, True, [(('path', 'item_id'), 'type_error')]),
-                ('page=1', '5', False, True, [(('headers', 'x_token'), 'missing')]),
-                ('page=1', '5', True, False, [(('cookies', 'session'), 'missing')]),
+                ('page=x', '5', 't', 's', [(('query', 'page'), 'type_error')]),
+                ('tags=a', '5', 't', 's', [(('query', 'page'), 'missing')]),
+                (
+                    'page=x&tags=a',
+                    '5',
+                    None,
+                    's',
+                    [(('query', 'page'), 'type_error'), (('headers', 'x_token'), 'missing')],
+                ),
+                ('page=1', 'five', 't', 's', [(('path', 'item_id'), 'type_error')]),
+                ('page=1', '000007', 't', 's', [(('path', 'item_id'), 'type_error')]),
+                ('page=1', '5', None, 's', [(('headers', 'x_token'), 'missing')]),
+                ('page=1', '5', 't', None, [(('cookies', 'session'), 'missing')]),
+                ('page=1&tags=a%00', '5', 't', 's', [(('query', 'tags', 0), 'value_error')]),
+                ('page=1', '5\x00', 't', 's', [(('path', 'item_id'), 'value_error')]),
+                ('page=1', '5', 't\x00', 's', [(('headers', 'x_token'), 'value_error')]),
+                ('page=1', '5', 't', 's\x00', [(('cookies', 'session'), 'value_error')]),
             ],
-            ids=['query-type', 'query-missing', 'path-type', 'header-missing', 'cookie-missing'],
+            ids=[
+                'query-type',
+                'query-missing',
+                'errors-of-two-components',
+                'path-type',
+                'path-leading-zeros',
+                'header-missing',
+                'cookie-missing',
+                'query-nul',
+                'path-nul',
+                'header-nul',
+                'cookie-nul',
+            ],
         )
         def test_component_errors(
             self,
             query: str,
             item_id: str,
-            headers: bool,
-            cookie: bool,
+            token: str | None,
+            cookie: str | None,
             expected: list[tuple[tuple[Any, ...], str]],
         ) -> None:
             """Each component's errors are located under its name."""
-            request = _factory.get(f'/?{query}', headers={'X-Token': 't'} if headers else {})
+            request = _factory.get(f'/?{query}', headers={'X-Token': token} if token else {})
             if cookie:
-                request.COOKIES['session'] = 's'
+                request.COOKIES['session'] = cookie
             response = view('components')(request, item_id=item_id)
             assert response.status_code == 400
             assert _errors(response) == expected
