@@ -8,6 +8,7 @@ from dmr.openapi._components import SchemaConflictError
 from dmr.openapi._path_limits import UnsupportedRouteError
 from dmr.openapi._regex import RegexDialectWarning
 from dmr.openapi._routes import PathConflictError
+from dmr.openapi._security import SecuritySchemeConflictError
 from dmr.openapi.config import OpenAPIConfig
 from dmr.operation import OperationInfo
 
@@ -18,6 +19,7 @@ __all__ = [
     'PathConflictError',
     'RegexDialectWarning',
     'SchemaConflictError',
+    'SecuritySchemeConflictError',
     'UnsupportedRouteError',
     'build_schema',
 ]

@@ -3,11 +3,13 @@
 import copy
 from typing import Any
 
+from dmr._pipeline.endpoint import Endpoint
 from dmr.openapi._components import REF_PREFIX, ComponentRegistry, walk_refs
 from dmr.openapi._dialects import document_to_30
 from dmr.openapi._operations import build_operation
 from dmr.openapi._regex import PatternRewriter
 from dmr.openapi._routes import collect_routes
+from dmr.openapi._security import check_requirements, operation_security, security_schemes
 from dmr.openapi.config import OpenAPIConfig
 from dmr.routing import Router
 from dmr.serializer import JsonSchema
@@ -30,6 +32,7 @@ def build_schema(router: Router, config: OpenAPIConfig | None = None) -> JsonSch
     paths: dict[str, dict[str, Any]] = {}
     operation_ids: dict[str, str] = {}
     owners: list[tuple[str, str, str]] = []
+    documented: list[tuple[str, Endpoint]] = []
     for route in collect_routes(router.prefix, router.urls):
         compiled = route.controller.compiled()
         path_item = paths[route.path] = {}
@@ -47,6 +50,8 @@ def build_schema(router: Router, config: OpenAPIConfig | None = None) -> JsonSch
             path_item[method.lower()] = operation
             owner_name = f'{route.controller.__qualname__}.{method.lower()}'
             owners.append((owner_name, route.path, method.lower()))
+            documented.append((owner_name, endpoint))
+    schemes = _secured(paths, owners, documented, config)
     document: JsonSchema = {'openapi': config.openapi_version, 'info': _info(config)}
     if config.servers:
         document['servers'] = [dict(server) for server in config.servers]
@@ -64,12 +69,27 @@ def build_schema(router: Router, config: OpenAPIConfig | None = None) -> JsonSch
     rewriter = PatternRewriter(components['schemas'])
     for owner, path, method in owners:
         rewriter.operation(owner, document['paths'][path][method])
-    if config.security_schemes is not None:
-        components['securitySchemes'] = dict(config.security_schemes)
+    if schemes or config.security_schemes is not None:
+        components['securitySchemes'] = schemes
     document['components'] = components
     if config.dialect == '3.0':
         document_to_30(document)
     return document
+
+
+def _secured(
+    paths: dict[str, dict[str, Any]],
+    owners: list[tuple[str, str, str]],
+    documented: list[tuple[str, Endpoint]],
+    config: OpenAPIConfig,
+) -> dict[str, JsonSchema]:
+    """Give each operation its ``security``; the document's security schemes."""
+    schemes = security_schemes(documented, config.security_schemes)
+    check_requirements(config.security, schemes)
+    if schemes:
+        for (_owner, path, method), (_name, endpoint) in zip(owners, documented, strict=True):
+            paths[path][method]['security'] = operation_security(endpoint)
+    return schemes
 
 
 def _info(config: OpenAPIConfig) -> JsonSchema:

@@ -53,10 +53,11 @@ class OpenAPIConfig:
     external_docs: Mapping[str, Any] | None = None
     """The document's ``externalDocs``: ``{'url': ..., 'description': ...}``."""
     security_schemes: Mapping[str, Mapping[str, Any]] | None = None
-    """``components/securitySchemes``; ``None`` leaves the field out (``{}`` writes it empty)."""
+    """``components/securitySchemes`` besides the auths' own; ``None`` leaves the
+    field out when no auth adds one (``{}`` writes it empty)."""
     security: Sequence[Mapping[str, Sequence[str]]] = ()
     """The document's Security Requirement Objects: ``[{'apiKey': []}]``; each name
-    must be one of ``security_schemes``."""
+    must be a scheme of ``security_schemes`` or of an auth the document uses."""
     info: Mapping[str, Any] = field(default_factory=dict)
     """Other fields of the Info Object (``summary``, extensions...); they win over the above."""
     operation_id: Callable[[str, str, type], str] | None = None
@@ -103,13 +104,6 @@ class OpenAPIConfig:
             raise ValueError(
                 'security must be a list of Security Requirement Objects such as '
                 f"[{{'apiKey': []}}], got {self.security!r}",
-            )
-        schemes = self.security_schemes or {}
-        unknown = sorted({name for item in self.security for name in item} - set(schemes))
-        if unknown:
-            raise ValueError(
-                f'security names {", ".join(map(repr, unknown))}, which security_schemes '
-                f'does not define (it defines: {", ".join(map(repr, schemes)) or "nothing"})',
             )
 
     @property
