@@ -1,5 +1,6 @@
 """``TokenAuth`` through HTTP, sync and async: good tokens, and everything clients get wrong."""
 
+import asyncio
 from datetime import timedelta
 from typing import Any
 
@@ -231,3 +232,14 @@ def test_its_openapi_scheme_is_http_bearer():
     """The security scheme is ``{type: http, scheme: bearer}``."""
     assert TokenAuth().security_scheme() == {'type': 'http', 'scheme': 'bearer'}
     assert TokenAuth().scheme_name == 'tokenAuth'
+
+
+@pytest.mark.parametrize('secret', ['', 'dmr_', 'not a token', 'dmr_' + 'A' * 49])
+def test_the_manager_finds_nothing_for_a_malformed_secret(
+    secret: str,
+    django_assert_num_queries: Any,
+):
+    """``Token.objects.find``/``afind``, called directly, refuse a malformed secret unqueried."""
+    with django_assert_num_queries(0):
+        assert Token.objects.find(secret) is None
+        assert asyncio.run(Token.objects.afind(secret)) is None

@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.contrib import admin
 
 from dmr.routing import path
-from dmr.security import TokenAuth
+from dmr.security import HttpBasic, TokenAuth
 from dmr.security.tokens.controllers import (
     AsyncObtainTokenController,
     AsyncRevokeTokenController,
@@ -23,6 +23,14 @@ class AsyncExpiringObtain(AsyncObtainTokenController):
     expires_in = timedelta(days=30)
 
 
+class BasicRevoke(RevokeTokenController):
+    auth = (HttpBasic(),)
+
+
+class AsyncBasicRevoke(AsyncRevokeTokenController):
+    auth = (HttpBasic(),)
+
+
 CONTROLLERS = {
     'token': pair('Token', auth=[TokenAuth()]),
     'token-scheme': pair('TokenScheme', auth=[TokenAuth(scheme='Token', realm='tokens')]),
@@ -35,11 +43,13 @@ VIEWS = {
         'obtain': ObtainTokenController,
         'obtain-expiring': ExpiringObtain,
         'revoke': RevokeTokenController,
+        'revoke-basic': BasicRevoke,
     },
     'async': {
         'obtain': AsyncObtainTokenController,
         'obtain-expiring': AsyncExpiringObtain,
         'revoke': AsyncRevokeTokenController,
+        'revoke-basic': AsyncBasicRevoke,
     },
 }
 
