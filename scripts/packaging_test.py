@@ -164,6 +164,10 @@ def main() -> None:
                 'import dmr, dmr_msgspec, pathlib, sys;'
                 'from importlib.metadata import entry_points;'
                 "assert 'site-packages' in dmr.__file__, dmr.__file__;"
+                # Files a Django app needs that nothing imports: migrations, commands.
+                'tokens = pathlib.Path(dmr.__file__).parent / "security" / "tokens";'
+                "assert (tokens / 'migrations' / '0001_initial.py').is_file(), tokens;"
+                "assert (tokens / 'management' / 'commands' / 'dmr_create_token.py').is_file();"
                 f'assert set({sorted([*CONFORMANCE, *PLUGINS])}) <= '
                 "entry_points(group='dmr.serializers').names"
             ),

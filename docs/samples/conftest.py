@@ -3,27 +3,50 @@
 A page includes a sample with ``literalinclude``, so what a reader sees is
 what this runs. A sample is a plain module that asserts what it shows;
 importing it is the test. Modules named ``test_*.py`` are ordinary pytest
-tests of the pages themselves (such as "Getting started").
+tests of the pages themselves (such as "Getting started"); samples named
+``db_*.py`` use the database, and ``test_tokens_database.py`` runs them.
 """
 
 import importlib
+import os
 import pathlib
 import sys
+import tempfile
 
 import django
 import pytest
 from django.conf import settings
 
 SAMPLES = pathlib.Path(__file__).resolve().parent
+_TEST_DATABASE = f'dmr-docs-samples-{os.getpid()}.sqlite3'
 
 
 def pytest_configure() -> None:
-    """The settings every sample starts from: dmr with the msgspec backend."""
+    """The settings every sample starts from: dmr with the msgspec backend.
+
+    Django's auth and dmr's tokens app are installed too, with a database:
+    samples named ``db_*.py`` use it, and ``test_tokens_database.py`` runs
+    them under pytest-django's ``django_db`` mark.
+    """
     settings.configure(
         DEBUG=False,
         ALLOWED_HOSTS=['testserver'],
         SECRET_KEY='docs-samples-only',
-        INSTALLED_APPS=['dmr'],
+        INSTALLED_APPS=[
+            'django.contrib.contenttypes',
+            'django.contrib.auth',
+            'dmr',
+            'dmr.security.tokens',
+        ],
+        DATABASES={
+            'default': {
+                'ENGINE': 'django.db.backends.sqlite3',
+                'NAME': ':memory:',
+                # A file, so that its connection can be closed after the `db_` samples.
+                'TEST': {'NAME': str(pathlib.Path(tempfile.gettempdir()) / _TEST_DATABASE)},
+            },
+        },
+        PASSWORD_HASHERS=['django.contrib.auth.hashers.MD5PasswordHasher'],
         DMR_SETTINGS={'serializer': 'msgspec'},
         ROOT_URLCONF='urls_empty',
         USE_TZ=True,
@@ -36,7 +59,7 @@ def _is_sample(path: pathlib.Path) -> bool:
     return (
         path.suffix == '.py'
         and path.parent == SAMPLES
-        and not path.name.startswith(('test_', 'conftest', 'urls_', '_'))
+        and not path.name.startswith(('test_', 'conftest', 'urls_', 'db_', '_'))
     )
 
 

@@ -1,13 +1,14 @@
 import django
 from django.conf import settings
 
-# What `django-admin startproject` puts in MIDDLEWARE, less the messages app.
+# What `django-admin startproject` puts in MIDDLEWARE.
 STARTPROJECT_MIDDLEWARE = [
     'django.middleware.security.SecurityMiddleware',
     'django.contrib.sessions.middleware.SessionMiddleware',
     'django.middleware.common.CommonMiddleware',
     'django.middleware.csrf.CsrfViewMiddleware',
     'django.contrib.auth.middleware.AuthenticationMiddleware',
+    'django.contrib.messages.middleware.MessageMiddleware',
     'django.middleware.clickjacking.XFrameOptionsMiddleware',
 ]
 
@@ -19,10 +20,26 @@ def pytest_configure() -> None:
         ALLOWED_HOSTS=['*'],
         ROOT_URLCONF='tests.urls',
         INSTALLED_APPS=[
+            'django.contrib.admin',
             'django.contrib.contenttypes',
             'django.contrib.auth',
             'django.contrib.sessions',
+            'django.contrib.messages',
             'dmr',
+            'dmr.security.tokens',
+        ],
+        TEMPLATES=[
+            {
+                'BACKEND': 'django.template.backends.django.DjangoTemplates',
+                'APP_DIRS': True,
+                'OPTIONS': {
+                    'context_processors': [
+                        'django.template.context_processors.request',
+                        'django.contrib.auth.context_processors.auth',
+                        'django.contrib.messages.context_processors.messages',
+                    ],
+                },
+            },
         ],
         MIDDLEWARE=STARTPROJECT_MIDDLEWARE,
         DATABASES={'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': ':memory:'}},

@@ -14,6 +14,7 @@ from dmr.security._auth import Anonymous, Auth, Authenticated, Outcome, Refused
 from dmr.security.api_key import ApiKey
 from dmr.security.http_basic import HttpBasic
 from dmr.security.session import DjangoSession
+from dmr.security.token_auth import TokenAuth
 
 __all__ = [
     'Anonymous',
@@ -24,4 +25,5 @@ __all__ = [
     'HttpBasic',
     'Outcome',
     'Refused',
+    'TokenAuth',
 ]
