@@ -23,6 +23,7 @@ def pytest_configure() -> None:
             'django.contrib.auth',
             'django.contrib.sessions',
             'dmr',
+            'dmr.security.jwt',
         ],
         MIDDLEWARE=STARTPROJECT_MIDDLEWARE,
         DATABASES={'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': ':memory:'}},

@@ -95,6 +95,8 @@ def header(token: str) -> dict[str, Any]:
         found = jwt.get_unverified_header(token)
     except exceptions.DecodeError:
         raise TokenError('Malformed token header') from None
+    except exceptions.InvalidTokenError:
+        raise TokenError('Token header is not accepted') from None
     return found
 
 

@@ -1,5 +1,7 @@
 """The table of revoked tokens, revoked families and used refresh tokens."""
 
+from __future__ import annotations
+
 from datetime import datetime
 
 from django.db import models
