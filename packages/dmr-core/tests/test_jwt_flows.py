@@ -1,5 +1,6 @@
 """JWT through HTTP with a database: obtain, use, refresh, rotate, revoke, sync and async."""
 
+import asyncio
 import json
 from typing import Any
 
@@ -10,7 +11,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from dmr.security.jwt import JWTConfig, TokenError
+from dmr.security.jwt import JWTAuth, JWTConfig, TokenError, token_urls
 from dmr.security.jwt.models import RevokedToken
 from tests.jwt_app import ED_KEY, KEYS, RSA_KEY, TOKENS, claims, signed
 
@@ -270,3 +271,37 @@ def test_tokens_of_a_config_without_a_signing_key_cannot_be_issued():
         config.issue(alice())
     with pytest.raises(TokenError):
         config.decode('a.b.c')
+
+
+@pytest.mark.parametrize('kind', KINDS)
+def test_an_hmac_config_without_issuer_or_audience_works_end_to_end(kind: str):
+    """HS256 with no ``iss`` or ``aud``: obtain, then use the access token."""
+    pair = obtain(kind, 'hmac-token').json()
+    assert me(kind, pair['access'], 'jwt-hmac').json() == {'user': 'alice', 'auth': 'dict'}
+
+
+def test_tokens_revoked_by_jti_from_async_code_are_refused():
+    """``arevoke_claims`` revokes one token, as ``revoke_claims`` does."""
+    token = obtain('async').json()['access']
+    asyncio.run(TOKENS.arevoke_claims(TOKENS.decode(token)))
+    assert message(me('async', token)) == refused('Token has been revoked')
+
+
+def test_token_controllers_need_a_signing_key():
+    """A verification-only config cannot serve the token endpoints."""
+    with pytest.raises(ValueError, match='need a JWTKey with a private key'):
+        token_urls(JWTConfig(keys=[KEYS[1]]))
+
+
+@pytest.mark.parametrize(
+    ('auth', 'scheme', 'challenge'),
+    [
+        (JWTAuth(TOKENS), {'type': 'http', 'scheme': 'bearer', 'bearerFormat': 'JWT'}, 'Bearer'),
+        (JWTAuth(TOKENS, cookie='jwt'), {'type': 'apiKey', 'in': 'cookie', 'name': 'jwt'}, None),
+    ],
+)
+def test_each_variant_declares_its_security_scheme(auth: JWTAuth, scheme: Any, challenge: Any):
+    """The header variant is HTTP bearer with a challenge; the cookie one an API key cookie."""
+    assert auth.security_scheme() == scheme
+    assert (auth.challenge() or '').split(' ')[0] == (challenge or '')
+    assert auth.reads_cookies is (challenge is None)

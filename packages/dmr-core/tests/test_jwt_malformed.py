@@ -208,14 +208,14 @@ def test_expiry_within_the_leeway_is_accepted_until_the_user_lookup(kind: str):
 @pytest.mark.parametrize('kind', KINDS)
 def test_an_hmac_key_refuses_a_forged_secret(kind: str):
     """An HS256 key accepts only its own secret."""
-    token = forged({'alg': 'HS256', 'kid': 'hs-1'}, payload(), secret=b'x' * 32)
+    token = forged({'alg': 'HS256', 'kid': 'hs-1'}, payload(aud=None), secret=b'x' * 32)
     assert refusal(kind, token, 'jwt-hmac') == unauthorized('Token signature is invalid')
 
 
 @pytest.mark.parametrize('kind', KINDS)
 def test_the_only_hmac_key_serves_tokens_without_kid(kind: str):
     """With one key and no JWKS, a token without ``kid`` is checked with that key."""
-    token = jwt.encode(payload(iss=None, exp=1), SECRET, algorithm='HS256')
+    token = jwt.encode(payload(iss=None, aud=None, exp=1), SECRET, algorithm='HS256')
     assert refusal(kind, token, 'jwt-hmac') == unauthorized('Token has expired')
 
 
@@ -250,3 +250,49 @@ def test_header_segment_is_base64url():
     """Sanity of the helper: a forged header decodes back."""
     head = forged({'alg': 'none'}, {}).split('.')[0]
     assert json.loads(base64.urlsafe_b64decode(head + '==')) == {'alg': 'none'}
+
+
+@pytest.mark.parametrize('kind', KINDS)
+def test_another_scheme_is_no_bearer_token(kind: str):
+    """``Authorization: Basic ...`` carries no JWT: credentials were not provided."""
+    response = Client().get(f'/{kind}/jwt/', headers={'Authorization': 'Basic YTpi'})
+    assert response.status_code == 401
+    assert response.json()['detail'][0]['msg'] == 'Authentication credentials were not provided'
+
+
+@pytest.mark.parametrize('kind', KINDS)
+def test_an_audience_the_config_does_not_expect_is_refused(kind: str):
+    """A config without ``audience`` refuses a token that names one."""
+    token = jwt.encode(payload(iss=None), SECRET, algorithm='HS256', headers={'kid': 'hs-1'})
+    assert refusal(kind, token, 'jwt-hmac') == unauthorized('Token audience is not accepted')
+
+
+@pytest.mark.parametrize('kind', KINDS)
+def test_an_unknown_kid_of_a_jwks_config_is_refused(kind: str):
+    """A ``kid`` the JWKS source does not publish: unknown key."""
+    token = signed(payload(iss=None), kid='ed-9')
+    assert refusal(kind, token, 'jwt-jwks') == unauthorized('Token is signed by an unknown key')
+
+
+@pytest.mark.parametrize('kind', KINDS)
+def test_a_huge_cookie_token_is_refused(kind: str):
+    """A 100 KB token in the cookie: ``Token is too long``."""
+    client = Client()
+    client.cookies['access_token'] = 'A' * 100_000
+    response = client.get(f'/{kind}/jwt-cookie/')
+    assert response.json()['detail'][0]['msg'] == 'Token is too long'
+
+
+@pytest.mark.parametrize('kind', KINDS)
+def test_the_token_endpoints_refuse_bad_tokens_before_any_query(kind: str):
+    """Refresh, verify and revoke answer a huge or forged token with a 401 and no query."""
+    for url, body in (
+        ('refresh/', {'refresh': 'A' * 100_000}),
+        ('verify/', {'token': 'jötun.b.c'}),
+        ('revoke/', {'refresh': signed(payload(token_type='refresh'), key=OTHER_EC_KEY)}),
+    ):
+        response = Client().post(
+            f'/{kind}/token/{url}', json.dumps(body), content_type='application/json'
+        )
+        assert response.status_code == 401
+        assert response.json()['detail'][0]['type'] == 'not_authenticated'

@@ -182,9 +182,10 @@ class KeyRing:
         if kid is None:
             only = list(self.local.values())
             return only[0] if len(only) == 1 and not self.jwks else None
-        key = self.local.get(kid)
+        if kid in self.local:
+            return self.local[kid]
         for source in self.jwks:
-            if key is not None:
-                break
             key = source.find(kid)
-        return key
+            if key is not None:
+                return key
+        return None
