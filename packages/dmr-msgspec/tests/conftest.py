@@ -10,7 +10,15 @@ import django.conf
 def pytest_configure() -> None:
     """Configure Django before pytest-django sets it up."""
     django.conf.settings.configure(
-        INSTALLED_APPS=['dmr'],
+        INSTALLED_APPS=[
+            'django.contrib.contenttypes',
+            'django.contrib.auth',
+            'dmr',
+            'dmr.security.jwt',
+        ],
+        # The JWT tests (test_msgspec_jwt.py) keep users and revoked tokens here.
+        DATABASES={'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': ':memory:'}},
+        PASSWORD_HASHERS=['django.contrib.auth.hashers.MD5PasswordHasher'],
         DMR_SETTINGS={
             'serializer': 'msgspec',
             'parsers': ['dmr.parsers.JsonParser', 'dmr_msgspec.MsgpackParser'],
