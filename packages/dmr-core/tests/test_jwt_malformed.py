@@ -61,6 +61,7 @@ def unauthorized(message: str) -> tuple[int, str, str]:
         ('eyJhbGciOi.e30.sig', 'Malformed token header'),
         (b64(b'\xff\xfe') + '.e30.sig', 'Malformed token header'),
         (b64(b'[1, 2]') + '.e30.sig', 'Malformed token header'),
+        (b64(b'[' * 3000 + b']' * 3000) + '.e30.sig', 'Malformed token header'),
         ('A' * 100_000 + '.e30.sig', 'Token is too long'),
     ],
 )
