@@ -32,6 +32,8 @@ CONFORMANCE = {
     'pydantic': ROOT / 'packages/dmr-pydantic/tests/test_pydantic_conformance.py',
     'attrs': ROOT / 'packages/dmr-attrs/tests/test_attrs_conformance.py',
 }
+# Extras that bring no backend, installed with the backends' extras.
+EXTRAS = ['jwt']
 # Plugins written as a third party would write them (examples/plugins/): no
 # extra of dmr-core, so they are installed by their own distribution name, and
 # their conformance suites run from the installed wheels too.
@@ -150,7 +152,7 @@ def main() -> None:
             '--disable-pip-version-check',
             '--find-links',
             dist,
-            f'dmr-core[{",".join(CONFORMANCE)}]',
+            f'dmr-core[{",".join([*CONFORMANCE, *EXTRAS])}]',
             *(path.name for path in PLUGINS.values()),
         )
         # Run from a folder holding only the example, so nothing resolves to the work tree.
@@ -169,7 +171,10 @@ def main() -> None:
                 "assert (tokens / 'migrations' / '0001_initial.py').is_file(), tokens;"
                 "assert (tokens / 'management' / 'commands' / 'dmr_create_token.py').is_file();"
                 f'assert set({sorted([*CONFORMANCE, *PLUGINS])}) <= '
-                "entry_points(group='dmr.serializers').names"
+                "entry_points(group='dmr.serializers').names;"
+                # The jwt extra brings PyJWT, and the wheel holds the app's migration.
+                'import dmr.security.jwt, dmr.security.jwt.migrations as migrations;'
+                "assert (pathlib.Path(migrations.__file__).parent / '0001_initial.py').exists()"
             ),
             cwd=app,
         )

@@ -27,6 +27,7 @@ def pytest_configure() -> None:
             'django.contrib.messages',
             'dmr',
             'dmr.security.tokens',
+            'dmr.security.jwt',
         ],
         TEMPLATES=[
             {

@@ -25,3 +25,8 @@ def test_modules_stay_small():
 def test_no_import_cycles():
     """No two modules of ``dmr`` import each other, type-only imports included."""
     assert architecture.import_cycles(dmr) == []
+
+
+def test_only_one_module_imports_pyjwt():
+    """PyJWT is imported by ``dmr.security.jwt._pyjwt`` alone: the ``jwt`` extra stays optional."""
+    assert architecture.foreign_imports(dmr, {'jwt'}) == {'dmr.security.jwt._pyjwt': ['jwt']}

@@ -10,12 +10,14 @@ import django.conf
 def pytest_configure() -> None:
     """Configure Django before pytest-django sets it up."""
     django.conf.settings.configure(
-        # Auth and the tokens app for test_msgspec_tokens (dmr's token controllers).
+        # Auth, and the apps of dmr's token controllers (test_msgspec_tokens.py)
+        # and JWT controllers (test_msgspec_jwt.py, which keeps users and revoked tokens).
         INSTALLED_APPS=[
             'django.contrib.contenttypes',
             'django.contrib.auth',
             'dmr',
             'dmr.security.tokens',
+            'dmr.security.jwt',
         ],
         DATABASES={'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': ':memory:'}},
         PASSWORD_HASHERS=['django.contrib.auth.hashers.MD5PasswordHasher'],
