@@ -30,8 +30,8 @@ def owner_of(request, key):  # the production check: never called below
 
 
 class ReportController(Controller):
-    auth = [ApiKey('X-API-Key', check=owner_of)]
-    permissions = [IsStaff()]
+    auth = (ApiKey('X-API-Key', check=owner_of),)
+    permissions = (IsStaff(),)
 
     def get(self) -> Report:
         return Report(requested_by=self.request.user.username)

@@ -1,6 +1,7 @@
 """``DMRClient``: requests and responses in the backend's own models."""
 
 import msgspec
+import pytest
 from django.test import override_settings
 from dmr import Body, Controller
 from dmr.routing import path
@@ -42,9 +43,6 @@ with override_settings(ROOT_URLCONF=__name__):
     assert malformed.json()['detail'][0]['type'] == 'parse_error'
 
     # A response of another shape fails the test, with the backend's details.
-    try:
+    with pytest.raises(DecodeError) as caught:
         client.decode(malformed, Receipt)
-    except DecodeError as exc:
-        assert [detail['loc'] for detail in exc.details] == [['item']]
-    else:
-        raise AssertionError('the error body is not a Receipt')
+    assert [detail['loc'] for detail in caught.value.details] == [['item']]
