@@ -210,4 +210,3 @@ def test_what_is_posted_decodes_back_to_itself(title: str, owner: uuid.UUID, tag
     client = DMRClient()
     note = Note(title=title, owner=owner, tags=tags)
     assert client.decode(client.post('/sync/echo/', note), Note) == note
-
