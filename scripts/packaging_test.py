@@ -1,7 +1,7 @@
 """Build every package, install ``dmr-core[msgspec]`` from the wheels, serve a request.
 
-Then run each backend's conformance suite (the example plugins' too) against
-the installed wheels.
+Then run each backend's conformance suite (the example plugins' too), and a
+test of dmr-core's pytest plugin, against the installed wheels.
 
 This is the only test that sees what users install: it catches a missing
 entry point, a file left out of a wheel, or a wrong dependency range.
@@ -50,6 +50,19 @@ from django.conf import settings
 def pytest_configure():
     settings.configure(INSTALLED_APPS=['dmr'], ALLOWED_HOSTS=['*'], USE_TZ=True)
     django.setup()
+"""
+# The fixtures of dmr-core's pytest plugin, loaded from the wheel's entry point.
+PLUGIN_TEST = """
+from dmr.testing import DMRAsyncClient, DMRAsyncRequestFactory, DMRClient, DMRRequestFactory
+
+
+def test_the_pytest_plugin_of_the_wheel(dmr_client, dmr_async_client, dmr_rf, dmr_async_rf):
+    assert isinstance(dmr_client, DMRClient)
+    assert isinstance(dmr_async_client, DMRAsyncClient)
+    assert isinstance(dmr_rf, DMRRequestFactory)
+    assert isinstance(dmr_async_rf, DMRAsyncRequestFactory)
+    dmr_rf.serializer = 'msgspec'  # several backends are installed here
+    assert dmr_rf.post('/', {'a': 1}).body == b'{"a":1}'
 """
 
 
@@ -113,6 +126,7 @@ def conformance(python: pathlib.Path, work: pathlib.Path) -> None:
     suite = work / 'conformance'
     suite.mkdir()
     (suite / 'conftest.py').write_text(CONFTEST)
+    (suite / 'test_pytest_plugin.py').write_text(PLUGIN_TEST)
     for test_file in [*CONFORMANCE.values(), *PLUGIN_CONFORMANCE.values()]:
         shutil.copy(test_file, suite)
     run(python, '-m', 'pytest', '-q', '-p', 'no:cacheprovider', suite, cwd=suite)
@@ -174,7 +188,9 @@ def main() -> None:
                 "entry_points(group='dmr.serializers').names;"
                 # The jwt extra brings PyJWT, and the wheel holds the app's migration.
                 'import dmr.security.jwt, dmr.security.jwt.migrations as migrations;'
-                "assert (pathlib.Path(migrations.__file__).parent / '0001_initial.py').exists()"
+                "assert (pathlib.Path(migrations.__file__).parent / '0001_initial.py').exists();"
+                "assert entry_points(group='pytest11')['dmr'].value == "
+                "'dmr.testing.pytest_plugin'"
             ),
             cwd=app,
         )

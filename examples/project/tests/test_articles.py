@@ -18,10 +18,10 @@ def article_payload(author, **fields):
     return {'slug': 'hello-dmr', 'title': 'Hello, dmr', 'author_id': author.pk} | fields
 
 
-def test_create_answers_201_with_the_article_its_author_and_tags(post, ada, tags):
+def test_create_answers_201_with_the_article_its_author_and_tags(dmr_client, ada, tags):
     payload = article_payload(ada, body='Text', tags=['rest', 'django'], published=True)
 
-    response = post(ARTICLES, payload)
+    response = dmr_client.post(ARTICLES, payload)
 
     assert response.status_code == 201
     body = response.json()
@@ -40,14 +40,14 @@ def test_create_answers_201_with_the_article_its_author_and_tags(post, ada, tags
     assert datetime.datetime.fromisoformat(body['created_at']) == article.created_at
 
 
-def test_create_with_defaults_is_an_unpublished_article_without_tags(post, ada):
-    body = post(ARTICLES, article_payload(ada)).json()
+def test_create_with_defaults_is_an_unpublished_article_without_tags(dmr_client, ada):
+    body = dmr_client.post(ARTICLES, article_payload(ada)).json()
 
     assert (body['body'], body['tags'], body['published']) == ('', [], False)
 
 
-def test_create_with_an_unknown_author_and_tags_answers_400_naming_each(post, tags):
-    response = post(
+def test_create_with_an_unknown_author_and_tags_answers_400_naming_each(dmr_client, tags):
+    response = dmr_client.post(
         ARTICLES,
         {**article_payload(tags['rest']), 'author_id': 999}
         | {
@@ -64,9 +64,9 @@ def test_create_with_an_unknown_author_and_tags_answers_400_naming_each(post, ta
     assert not Article.objects.exists()
 
 
-def test_create_with_a_body_over_10000_characters_answers_400(post, ada):
+def test_create_with_a_body_over_10000_characters_answers_400(dmr_client, ada):
     """An article body longer than the model holds is a 400 at ``body.body``."""
-    response = post(ARTICLES, article_payload(ada, body='b' * 10_001))
+    response = dmr_client.post(ARTICLES, article_payload(ada, body='b' * 10_001))
 
     assert response.status_code == 400
     [detail] = response.json()['detail']
@@ -74,20 +74,20 @@ def test_create_with_a_body_over_10000_characters_answers_400(post, ada):
     assert not Article.objects.exists()
 
 
-def test_a_body_of_10000_characters_is_kept_whole(post, ada):
+def test_a_body_of_10000_characters_is_kept_whole(dmr_client, ada):
     """The longest body the API takes is stored and answered in full."""
     body = '\U0001f600' * 10_000
-    response = post(ARTICLES, article_payload(ada, body=body))
+    response = dmr_client.post(ARTICLES, article_payload(ada, body=body))
 
     assert response.status_code == 201
     assert response.json()['body'] == body
     assert Article.objects.get().body == body
 
 
-def test_create_with_a_taken_slug_answers_409(post, ada):
+def test_create_with_a_taken_slug_answers_409(dmr_client, ada):
     write_article(ada, 'hello-dmr')
 
-    response = post(ARTICLES, article_payload(ada))
+    response = dmr_client.post(ARTICLES, article_payload(ada))
 
     assert response.status_code == 409
     assert response.json()['detail'] == [
@@ -110,8 +110,8 @@ def test_create_with_a_taken_slug_answers_409(post, ada):
         ({'published': 'yes'}, ['body', 'published']),
     ],
 )
-def test_create_with_an_invalid_field_answers_400(post, ada, fields, loc):
-    response = post(ARTICLES, article_payload(ada, **fields))
+def test_create_with_an_invalid_field_answers_400(dmr_client, ada, fields, loc):
+    response = dmr_client.post(ARTICLES, article_payload(ada, **fields))
 
     assert response.status_code == 400
     assert locs(response) == [loc]
@@ -133,10 +133,10 @@ def test_read_an_unknown_id_answers_404(client, db):
     assert locs(response) == [['path', 'article_id']]
 
 
-def test_replace_answers_the_new_article(put, ada, grace, tags):
+def test_replace_answers_the_new_article(dmr_client, ada, grace, tags):
     article = write_article(ada, 'hello', tags['python'], tags['rest'])
 
-    response = put(
+    response = dmr_client.put(
         f'{ARTICLES}{article.pk}/',
         article_payload(grace, slug='bonjour', title='Bonjour', tags=['django']),
     )
@@ -152,18 +152,18 @@ def test_replace_answers_the_new_article(put, ada, grace, tags):
     assert body['updated_at'] > body['created_at']
 
 
-def test_replace_with_the_slug_of_another_article_answers_409(put, ada):
+def test_replace_with_the_slug_of_another_article_answers_409(dmr_client, ada):
     write_article(ada, 'taken')
     article = write_article(ada, 'mine')
 
-    response = put(f'{ARTICLES}{article.pk}/', article_payload(ada, slug='taken'))
+    response = dmr_client.put(f'{ARTICLES}{article.pk}/', article_payload(ada, slug='taken'))
 
     assert response.status_code == 409
     assert Article.objects.get(pk=article.pk).slug == 'mine'
 
 
-def test_replace_an_unknown_id_answers_404(put, ada):
-    assert put(f'{ARTICLES}999/', article_payload(ada)).status_code == 404
+def test_replace_an_unknown_id_answers_404(dmr_client, ada):
+    assert dmr_client.put(f'{ARTICLES}999/', article_payload(ada)).status_code == 404
 
 
 def test_delete_answers_204(client, ada, tags):

@@ -11,16 +11,16 @@ pytestmark = pytest.mark.django_db
 TAGS = '/api/tags/'
 
 
-def test_create_answers_201_with_the_tag(post):
-    response = post(TAGS, {'slug': 'django', 'name': 'Django'})
+def test_create_answers_201_with_the_tag(dmr_client):
+    response = dmr_client.post(TAGS, {'slug': 'django', 'name': 'Django'})
 
     assert response.status_code == 201
     assert response.json() == {'slug': 'django', 'name': 'Django', 'articles': 0}
     assert Tag.objects.get().name == 'Django'
 
 
-def test_create_with_a_taken_slug_answers_409(post, tags):
-    response = post(TAGS, {'slug': 'django', 'name': 'Django again'})
+def test_create_with_a_taken_slug_answers_409(dmr_client, tags):
+    response = dmr_client.post(TAGS, {'slug': 'django', 'name': 'Django again'})
 
     assert response.status_code == 409
     assert response.json()['detail'] == [
@@ -32,7 +32,7 @@ def test_create_with_a_taken_slug_answers_409(post, tags):
     ]
 
 
-def test_a_slug_taken_between_check_and_write_still_answers_409(post, tags, monkeypatch):
+def test_a_slug_taken_between_check_and_write_still_answers_409(dmr_client, tags, monkeypatch):
     """A concurrent write that passes the check meets the unique constraint instead."""
 
     async def no_check(slug, *, besides=None):
@@ -40,15 +40,15 @@ def test_a_slug_taken_between_check_and_write_still_answers_409(post, tags, monk
 
     monkeypatch.setattr(controllers, 'check_slug_free', no_check)
 
-    response = post(TAGS, {'slug': 'django', 'name': 'Django again'})
+    response = dmr_client.post(TAGS, {'slug': 'django', 'name': 'Django again'})
 
     assert response.status_code == 409
     assert locs(response) == [['body', 'slug']]
 
 
 @pytest.mark.parametrize('slug', ['Django', 'two words', 'trailing-', ''])
-def test_create_with_an_invalid_slug_answers_400(post, slug):
-    response = post(TAGS, {'slug': slug, 'name': 'Name'})
+def test_create_with_an_invalid_slug_answers_400(dmr_client, slug):
+    response = dmr_client.post(TAGS, {'slug': slug, 'name': 'Name'})
 
     assert response.status_code == 400
     # Every error points at the slug. The empty one breaks two constraints,
@@ -106,10 +106,10 @@ def test_read_an_unknown_slug_answers_404(client, db):
     ]
 
 
-def test_replace_renames_the_tag_and_its_articles_keep_it(put, ada, tags):
+def test_replace_renames_the_tag_and_its_articles_keep_it(dmr_client, ada, tags):
     article = write_article(ada, 'one', tags['rest'])
 
-    response = put(f'{TAGS}rest/', {'slug': 'restful', 'name': 'RESTful'})
+    response = dmr_client.put(f'{TAGS}rest/', {'slug': 'restful', 'name': 'RESTful'})
 
     assert (response.status_code, response.json()) == (
         200,
@@ -118,15 +118,15 @@ def test_replace_renames_the_tag_and_its_articles_keep_it(put, ada, tags):
     assert list(article.tags.values_list('slug', flat=True)) == ['restful']
 
 
-def test_replace_with_the_slug_of_another_tag_answers_409(put, tags):
-    response = put(f'{TAGS}rest/', {'slug': 'django', 'name': 'REST'})
+def test_replace_with_the_slug_of_another_tag_answers_409(dmr_client, tags):
+    response = dmr_client.put(f'{TAGS}rest/', {'slug': 'django', 'name': 'REST'})
 
     assert response.status_code == 409
     assert Tag.objects.filter(slug='rest').exists()
 
 
-def test_replace_an_unknown_slug_answers_404(put, db):
-    assert put(f'{TAGS}nope/', {'slug': 'nope', 'name': 'Nope'}).status_code == 404
+def test_replace_an_unknown_slug_answers_404(dmr_client, db):
+    assert dmr_client.put(f'{TAGS}nope/', {'slug': 'nope', 'name': 'Nope'}).status_code == 404
 
 
 def test_delete_answers_204_and_its_articles_lose_it(client, ada, tags):

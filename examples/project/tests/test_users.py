@@ -3,14 +3,15 @@ import pytest
 from articles.models import Article
 from tests.helpers import locs, write_article
 from users.models import User
+from users.schemas import UserIn, UserOut
 
 pytestmark = pytest.mark.django_db
 
 USERS = '/api/users/'
 
 
-def test_create_answers_201_with_the_user_and_stores_the_email_in_lowercase(post):
-    response = post(USERS, {'email': 'Ada@Example.COM', 'name': 'Ada Lovelace'})
+def test_create_answers_201_with_the_user_and_stores_the_email_in_lowercase(dmr_client):
+    response = dmr_client.post(USERS, {'email': 'Ada@Example.COM', 'name': 'Ada Lovelace'})
 
     assert response.status_code == 201
     body = response.json()
@@ -24,8 +25,22 @@ def test_create_answers_201_with_the_user_and_stores_the_email_in_lowercase(post
     assert User.objects.get(pk=body['id']).email == 'ada@example.com'
 
 
-def test_create_with_a_taken_email_answers_409_in_any_case(post, ada):
-    response = post(USERS, {'email': 'ADA@example.com', 'name': 'Another Ada'})
+def test_a_user_created_from_the_backends_model_reads_back_as_one(dmr_client):
+    """The test client writes the backend's own model, and decodes the answer into one."""
+    response = dmr_client.post(USERS, UserIn(email='Ada@Example.COM', name='Ada Lovelace'))
+
+    assert response.status_code == 201
+    user = dmr_client.decode(response, UserOut)
+    assert (user.id, user.email, user.name, user.bio) == (
+        User.objects.get().pk,
+        'ada@example.com',
+        'Ada Lovelace',
+        '',
+    )
+
+
+def test_create_with_a_taken_email_answers_409_in_any_case(dmr_client, ada):
+    response = dmr_client.post(USERS, {'email': 'ADA@example.com', 'name': 'Another Ada'})
 
     assert response.status_code == 409
     assert response.json() == {
@@ -40,8 +55,8 @@ def test_create_with_a_taken_email_answers_409_in_any_case(post, ada):
     assert User.objects.count() == 1
 
 
-def test_create_with_an_invalid_email_answers_400(post):
-    response = post(USERS, {'email': 'not an email', 'name': 'Ada'})
+def test_create_with_an_invalid_email_answers_400(dmr_client):
+    response = dmr_client.post(USERS, {'email': 'not an email', 'name': 'Ada'})
 
     assert response.status_code == 400
     assert response.json()['detail'][0] | {'msg': None} == {
@@ -69,26 +84,26 @@ def test_create_with_an_invalid_email_answers_400(post):
         ({'email': 42, 'name': 'Ada'}, ['body', 'email'], 'type_error'),
     ],
 )
-def test_create_with_an_invalid_body_answers_400(post, payload, loc, error_type):
-    response = post(USERS, payload)
+def test_create_with_an_invalid_body_answers_400(dmr_client, payload, loc, error_type):
+    response = dmr_client.post(USERS, payload)
 
     assert response.status_code == 400
     assert [(d['loc'], d['type']) for d in response.json()['detail']] == [(loc, error_type)]
     assert not User.objects.exists()
 
 
-def test_a_bio_of_500_characters_is_kept_whole(post):
+def test_a_bio_of_500_characters_is_kept_whole(dmr_client):
     """The longest bio the API takes is stored and answered in full."""
     bio = '\U0001f600' * 500
-    response = post(USERS, {'email': 'ada@example.com', 'name': 'Ada', 'bio': bio})
+    response = dmr_client.post(USERS, {'email': 'ada@example.com', 'name': 'Ada', 'bio': bio})
 
     assert response.status_code == 201
     assert response.json()['bio'] == bio
     assert User.objects.get().bio == bio
 
 
-def test_create_with_malformed_json_answers_400(client, db):
-    response = client.post(USERS, b'{"email": ', content_type='application/json')
+def test_create_with_malformed_json_answers_400(dmr_client, db):
+    response = dmr_client.post(USERS, b'{"email": ')
 
     assert response.status_code == 400
     assert response.json()['detail'][0]['type'] == 'parse_error'
@@ -110,8 +125,10 @@ def test_read_an_unknown_id_answers_404(client, db):
     }
 
 
-def test_replace_answers_the_new_user(put, ada):
-    response = put(f'{USERS}{ada.pk}/', {'email': 'ada@example.org', 'name': 'A. L.', 'bio': 'x'})
+def test_replace_answers_the_new_user(dmr_client, ada):
+    response = dmr_client.put(
+        f'{USERS}{ada.pk}/', {'email': 'ada@example.org', 'name': 'A. L.', 'bio': 'x'}
+    )
 
     assert response.status_code == 200
     assert response.json() | {'created_at': None} == {
@@ -123,21 +140,21 @@ def test_replace_answers_the_new_user(put, ada):
     }
 
 
-def test_replace_keeping_ones_own_email_is_no_conflict(put, ada):
-    response = put(f'{USERS}{ada.pk}/', {'email': 'ada@example.com', 'name': 'Ada'})
+def test_replace_keeping_ones_own_email_is_no_conflict(dmr_client, ada):
+    response = dmr_client.put(f'{USERS}{ada.pk}/', {'email': 'ada@example.com', 'name': 'Ada'})
 
     assert response.status_code == 200
 
 
-def test_replace_with_the_email_of_another_user_answers_409(put, ada, grace):
-    response = put(f'{USERS}{ada.pk}/', {'email': 'grace@example.com', 'name': 'Ada'})
+def test_replace_with_the_email_of_another_user_answers_409(dmr_client, ada, grace):
+    response = dmr_client.put(f'{USERS}{ada.pk}/', {'email': 'grace@example.com', 'name': 'Ada'})
 
     assert response.status_code == 409
     assert User.objects.get(pk=ada.pk).email == 'ada@example.com'
 
 
-def test_replace_an_unknown_id_answers_404(put, db):
-    response = put(f'{USERS}999/', {'email': 'ada@example.com', 'name': 'Ada'})
+def test_replace_an_unknown_id_answers_404(dmr_client, db):
+    response = dmr_client.put(f'{USERS}999/', {'email': 'ada@example.com', 'name': 'Ada'})
 
     assert response.status_code == 404
 

@@ -5,7 +5,9 @@ credentials sets ``request.user`` and ``request.auth``. Whatever
 ``AuthenticationMiddleware`` put there from the session cookie is replaced,
 also on public endpoints, so that an endpoint that does not authenticate by
 cookie never acts as the cookie's user: that is what makes exempting
-controllers from ``CsrfViewMiddleware`` safe.
+controllers from ``CsrfViewMiddleware`` safe. A request that a
+:mod:`dmr.testing` client marks acts as the client's user instead of sending
+credentials (:mod:`dmr.security._acting`); permissions still run.
 """
 
 from typing import Any
@@ -22,6 +24,7 @@ from dmr.errors import (
     error_detail,
 )
 from dmr.responses import ResponseSpec
+from dmr.security._acting import acting_as
 from dmr.security._auth import Auth, Authenticated, Refused, anonymous_user
 
 NOT_PROVIDED = 'Authentication credentials were not provided'
@@ -79,6 +82,8 @@ class Authenticate(Stage):
     def enter(self, exchange: Exchange, /) -> None:
         """Set the user of the first auth that accepts the request."""
         request = exchange.request
+        if self.acted(request):
+            return
         refusals: list[Refused] = []
         for auth in self.auths:
             outcome = auth.authenticate(request)
@@ -96,6 +101,8 @@ class Authenticate(Stage):
     async def enter_with_async_paths(self, exchange: Exchange) -> None:
         """The coroutine of :meth:`enter_async`."""
         request = exchange.request
+        if self.acted(request):
+            return
         refusals: list[Refused] = []
         for auth in self.auths:
             outcome = await auth.authenticate_async(request)
@@ -105,6 +112,14 @@ class Authenticate(Stage):
             if outcome is not None:
                 refusals.append(outcome)
         self.conclude(request, refusals)
+
+    def acted(self, request: HttpRequest) -> bool:
+        """Set the user a ``dmr.testing`` client acts as, where an auth could set one."""
+        acting = acting_as(request) if self.auths else None
+        if acting is None:
+            return False
+        set_user(request, acting.user)
+        return True
 
     def conclude(self, request: HttpRequest, refusals: list[Refused]) -> None:
         """No auth accepted: anonymous if allowed and nothing was refused, else an error."""
