@@ -46,7 +46,7 @@ class AttrsAdapter:
     strings, headers, cookies and path segments arrive as ``str``.
 
     Responses go out as the annotation declares them: where the annotation
-    holds attrs classes or ``TypedDict``s, a dict or a list returned for it is
+    holds attrs classes or ``TypedDict`` classes, a dict or a list returned for it is
     structured into the annotation first, which drops the keys it does not
     declare. Values of other kinds are written as they are, for response
     validation to judge.
