@@ -11,6 +11,8 @@ from typing import Annotated, Any, cast
 
 from dmr.components import Component
 from dmr.controller import Controller
+from dmr.errors import APIError
+from dmr.responses import ERROR_BODY, ResponseSpec
 from dmr.routing import Router, path
 from dmr.testing.conformance._cases import INVALID_RESPONSES, SCALARS
 from dmr.testing.conformance._catalogue import BODY_MODELS, Catalogue
@@ -147,7 +149,9 @@ def wire_controllers(catalogue: Catalogue, *, is_async: bool) -> dict[str, type[
     ``text-scalars`` and ``text-temporal`` echo a query string read into
     ``Scalars`` and ``Temporal``; ``leak`` returns :data:`LEAKED` as a
     ``Scalars`` (``GET``) and a ``list[Scalars]`` (``PUT``), with response
-    validation on, and ``leak-unvalidated`` the same with it off.
+    validation on, and ``leak-unvalidated`` the same with it off;
+    ``unrenderable`` raises ``APIError(object())`` for a declared 409, and
+    ``bad-header`` an ``APIError`` whose header value holds CR/LF.
     """
     suffix = 'Async' if is_async else ''
     controllers: dict[str, type[Controller[Any]]] = {}
@@ -167,7 +171,46 @@ def wire_controllers(catalogue: Catalogue, *, is_async: bool) -> dict[str, type[
         controllers[name] = _controller(
             f'{name.title().replace("-", "")}{suffix}Controller', catalogue.serializer, methods
         )
+    controllers['unrenderable'] = _controller(
+        f'Unrenderable{suffix}Controller',
+        catalogue.serializer,
+        {
+            'get': _raising(
+                lambda: APIError(object(), status_code=409),
+                catalogue.scalars,
+                is_async=is_async,
+            ),
+            'responses': (ResponseSpec(catalogue.scalars, status_code=409),),
+        },
+    )
+    controllers['bad-header'] = _controller(
+        f'BadHeader{suffix}Controller',
+        catalogue.serializer,
+        {
+            'get': _raising(
+                lambda: APIError('Taken', status_code=409, headers={'X-Note': 'a\r\nb'}),
+                catalogue.scalars,
+                is_async=is_async,
+            ),
+            'responses': (ResponseSpec(ERROR_BODY, status_code=409),),
+        },
+    )
     return controllers
+
+
+def _raising(error: Callable[[], Exception], returns: Any, *, is_async: bool) -> Any:
+    """A fresh endpoint raising ``error()``, annotated ``-> returns``."""
+    if is_async:
+
+        async def endpoint_async(self: Controller[Any]) -> Any:
+            raise error()
+
+        return _annotate(endpoint_async, **{'return': returns})
+
+    def endpoint(self: Controller[Any]) -> Any:
+        raise error()
+
+    return _annotate(endpoint, **{'return': returns})
 
 
 @functools.cache

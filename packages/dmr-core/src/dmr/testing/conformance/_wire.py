@@ -165,4 +165,25 @@ def wire_tests(catalogue: Catalogue) -> type:
             body = json.loads(response.content)
             assert body == (SCALARS if method == 'get' else [SCALARS])
 
+        @modes
+        def test_a_body_that_cannot_be_encoded_is_a_422(self, is_async: bool) -> None:
+            """``APIError(object())`` with validation on: 422 at ``response``, not a 500."""
+            endpoint = view('unrenderable', is_async=is_async)
+            response = _call(endpoint, _factory.get('/'), is_async=is_async)
+            assert response.status_code == 422, response.content
+            assert {d['loc'][0] for d in json.loads(response.content)['detail']} == {'response'}
+
+        @modes
+        def test_a_failure_of_the_response_path_is_a_500_in_the_error_model(
+            self, is_async: bool
+        ) -> None:
+            """A header value with CR/LF cannot be sent: 500 in the error model, no HTML."""
+            endpoint = view('bad-header', is_async=is_async)
+            response = _call(endpoint, _factory.get('/'), is_async=is_async)
+            assert response.status_code == 500
+            assert response['Content-Type'] == 'application/json'
+            assert json.loads(response.content) == {
+                'detail': [{'msg': 'Internal server error', 'loc': [], 'type': 'internal_error'}],
+            }
+
     return WireContract
