@@ -140,3 +140,23 @@ def test_configured_schemes_are_kept_beside_the_auths():
         'oauth': oauth,
         'basicAuth': HttpBasic().security_scheme(),
     }
+
+
+def test_one_status_two_reasons_are_both_described():
+    """A CSRF failure and a refused permission are one 403 with both reasons."""
+    from dmr.permissions import IsStaff
+    from dmr.security import DjangoSession
+
+    class StaffSession(Controller):
+        auth = (DjangoSession(),)
+        permissions = (IsStaff(),)
+
+        def get(self) -> int:
+            return 1
+
+    schema = document([path('staff-session/', StaffSession.as_view())])
+    forbidden = schema['paths']['/api/staff-session/']['get']['responses']['403']
+    assert forbidden['description'] == (
+        'Raised when a cookie-authenticated request fails the CSRF check; '
+        'Raised when the user may not perform this action'
+    )

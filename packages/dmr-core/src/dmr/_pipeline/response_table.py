@@ -36,7 +36,8 @@ def build_response_table(
     ``levels`` come in order of precedence (the endpoint's own declarations,
     then its controller's and the settings', then its stages'): a status
     declared at one level hides it at the later ones. Two different bodies
-    declared for one status at the same level are an error. ``ERROR_BODY``
+    declared for one status at the same level are an error; two of the same
+    body are one response, with both descriptions and all the headers. ``ERROR_BODY``
     stands for ``error_model``, the body of the endpoint's error format.
     """
     table: dict[int, ResponseEntry] = {}
@@ -47,18 +48,28 @@ def build_response_table(
             if spec.return_type is ERROR_BODY:
                 spec = dataclasses.replace(spec, return_type=error_model)
             previous = claimed.get(spec.status_code)
-            if previous is not None and previous.return_type != spec.return_type:
-                raise EndpointDefinitionError(
-                    f'{signature.qualname}: status {spec.status_code} is declared '
-                    f'twice, as {previous.return_type!r} and {spec.return_type!r}',
-                )
+            if previous is not None:
+                if previous.return_type != spec.return_type:
+                    raise EndpointDefinitionError(
+                        f'{signature.qualname}: status {spec.status_code} is declared '
+                        f'twice, as {previous.return_type!r} and {spec.return_type!r}',
+                    )
+                spec = _merged(previous, spec)
             claimed[spec.status_code] = spec
-            if spec.status_code not in table:
-                table[spec.status_code] = ResponseEntry(
-                    spec,
-                    _adapter(signature, serializer, spec),
-                )
+        for status, spec in claimed.items():
+            if status not in table:
+                table[status] = ResponseEntry(spec, _adapter(signature, serializer, spec))
     return table
+
+
+def _merged(first: ResponseSpec, second: ResponseSpec) -> ResponseSpec:
+    """One response two declarations of a level describe: both reasons, all headers."""
+    reasons = [reason for reason in (first.description, second.description) if reason]
+    return dataclasses.replace(
+        first,
+        description='; '.join(dict.fromkeys(reasons)) or None,
+        headers={**second.headers, **first.headers},
+    )
 
 
 def _adapter(
