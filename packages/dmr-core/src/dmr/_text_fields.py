@@ -103,10 +103,15 @@ class TextFields:
         """A copy of ``data`` with its text read, and the errors found."""
         errors: list[ErrorDetail] = []
         read: dict[str, Any] = {}
+        check_nul = not self.allow_nul
         for key, value in data.items():
             single, each = self.fields.get(key, self.extra)
             if isinstance(value, str):
-                read[key] = self._read(single, value, [self.component, key], errors)
+                # The usual case, inline: text without NUL, read by its reader.
+                if single is None and not (check_nul and NUL in value):
+                    read[key] = value
+                else:
+                    read[key] = self._read(single, value, [self.component, key], errors)
             elif isinstance(value, list):
                 read[key] = [
                     self._read(each, item, [self.component, key, index], errors)
@@ -116,7 +121,7 @@ class TextFields:
                 ]
             else:
                 read[key] = value
-            if not self.allow_nul and NUL in key:
+            if check_nul and NUL in key:
                 errors.append(error_detail(_NUL_MESSAGE, [self.component, key]))
         return read, errors
 

@@ -78,6 +78,9 @@ class Respond(Stage):
         self.any_adapter = any_adapter
         self.error_format = error_format
         self.validate = validate
+        self.success_is_error = (
+            success is not None and success.spec.return_type is error_format.model
+        )
         self.responses = validation_responses(validate=validate, error_model=error_format.model)
         self.by_media_type: dict[str, Renderer] = {}
         for renderer in renderers.renderers:
@@ -88,11 +91,19 @@ class Respond(Stage):
         """Turn what the endpoint returned into its response."""
         success = self.success
         if success is not None:
+            renderer = exchange.renderer
+            if success.adapter is None or self.success_is_error:
+                response = HttpResponse(status=success.spec.status_code)
+                response.content = self.encode(renderer, result, success)
+                return self.finish(renderer, response, success, self.success_headers)
             response = HttpResponse(
-                self.encode(exchange.renderer, result, success),
+                self.encode(renderer, result, success),
                 status=success.spec.status_code,
+                content_type=renderer.media_type,
             )
-            return self.finish(exchange.renderer, response, success, self.success_headers)
+            for name, header in self.success_headers.items():
+                response[name] = header
+            return response
         if isinstance(result, PendingResponse):
             return self.render_pending(exchange, result)
         if not isinstance(result, HttpResponseBase):
