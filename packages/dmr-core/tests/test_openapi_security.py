@@ -140,3 +140,18 @@ def test_configured_schemes_are_kept_beside_the_auths():
         'oauth': oauth,
         'basicAuth': HttpBasic().security_scheme(),
     }
+
+
+def test_session_login_and_jwt_obtain_share_one_credentials_schema():
+    """Both login endpoints read the same ``Credentials``: one document may list both."""
+    from dmr.security.jwt import token_controllers  # noqa: PLC0415 - needs the jwt extra
+    from tests.jwt_app import TOKENS  # noqa: PLC0415 - keys made for the JWT tests
+
+    obtain = token_controllers(TOKENS).obtain
+    schema = document([path('login/', LoginController.as_view()), path('token/', obtain.as_view())])
+
+    bodies = [
+        schema['paths'][route]['post']['requestBody']['content']['application/json']['schema']
+        for route in ('/api/login/', '/api/token/')
+    ]
+    assert bodies == [{'$ref': '#/components/schemas/Credentials'}] * 2
