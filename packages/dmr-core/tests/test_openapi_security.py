@@ -8,7 +8,9 @@ from dmr import Controller
 from dmr.openapi import OpenAPIConfig, SecuritySchemeConflictError, build_schema
 from dmr.routing import Router, path
 from dmr.security import ApiKey, HttpBasic
+from dmr.security.jwt import token_controllers
 from dmr.security.login import LoginController
+from tests.jwt_app import TOKENS
 from tests.openapi_support import document
 from tests.security_app import CONTROLLERS, MostlyPrivate
 
@@ -144,11 +146,10 @@ def test_configured_schemes_are_kept_beside_the_auths():
 
 def test_session_login_and_jwt_obtain_share_one_credentials_schema():
     """Both login endpoints read the same ``Credentials``: one document may list both."""
-    from dmr.security.jwt import token_controllers  # noqa: PLC0415 - needs the jwt extra
-    from tests.jwt_app import TOKENS  # noqa: PLC0415 - keys made for the JWT tests
-
     obtain = token_controllers(TOKENS).obtain
-    schema = document([path('login/', LoginController.as_view()), path('token/', obtain.as_view())])
+    schema = document(
+        [path('login/', LoginController.as_view()), path('token/', obtain.as_view())]
+    )
 
     bodies = [
         schema['paths'][route]['post']['requestBody']['content']['application/json']['schema']
