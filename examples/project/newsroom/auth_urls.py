@@ -15,13 +15,19 @@ from newsroom.auth import TOKENS
 _TOKENS = token_controllers(TOKENS)
 
 
-def _operation(operation_id: str, description: str) -> OperationInfo:
-    return OperationInfo(tags=['auth'], operation_id=operation_id, description=description)
+def _operation(operation_id: str, summary: str, description: str) -> OperationInfo:
+    return OperationInfo(
+        tags=['auth'],
+        operation_id=operation_id,
+        summary=summary,
+        description=description,
+    )
 
 
 class CsrfTokenController(login.CsrfTokenController):
     operation = _operation(
         'getCsrfToken',
+        'Get a CSRF token',
         'Sets the CSRF cookie and answers its token: send it back in the X-CSRFToken '
         'header of every write made with the session cookie, the login included.',
     )
@@ -30,18 +36,22 @@ class CsrfTokenController(login.CsrfTokenController):
 class LoginController(login.LoginController):
     operation = _operation(
         'logIn',
+        'Log in to a session',
         'Logs in to the session with a user name (the email of a demo user) and a '
         'password; every failure is the same 401.',
     )
 
 
 class LogoutController(login.LogoutController):
-    operation = _operation('logOut', 'Ends the session of the logged-in user.')
+    operation = _operation(
+        'logOut', 'Log out of the session', 'Ends the session of the logged-in user.'
+    )
 
 
 class TokenObtainController(_TOKENS.obtain):  # type: ignore[misc, valid-type]  # a class made at import
     operation = _operation(
         'obtainToken',
+        'Obtain a token pair',
         'Trades a user name and a password for an access token (5 minutes, sent as '
         '`Authorization: Bearer <token>`) and a refresh token (1 day).',
     )
@@ -50,17 +60,22 @@ class TokenObtainController(_TOKENS.obtain):  # type: ignore[misc, valid-type]  
 class TokenRefreshController(_TOKENS.refresh):  # type: ignore[misc, valid-type]  # a class made at import
     operation = _operation(
         'refreshToken',
+        'Refresh a token pair',
         'Trades a refresh token, used up, for a new pair; a refresh token used twice '
         'revokes every token of its login.',
     )
 
 
 class TokenVerifyController(_TOKENS.verify):  # type: ignore[misc, valid-type]  # a class made at import
-    operation = _operation('verifyToken', 'Says whether an access token is valid now.')
+    operation = _operation(
+        'verifyToken', 'Verify an access token', 'Says whether an access token is valid now.'
+    )
 
 
 class TokenRevokeController(_TOKENS.revoke):  # type: ignore[misc, valid-type]  # a class made at import
-    operation = _operation('revokeToken', 'Revokes every token of a login (logging out).')
+    operation = _operation(
+        'revokeToken', 'Revoke a login', 'Revokes every token of a login (logging out).'
+    )
 
 
 app_name = 'auth'
