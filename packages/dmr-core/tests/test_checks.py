@@ -128,7 +128,7 @@ def test_no_login_required_middleware_passes() -> None:
     assert check_login_required() == []
 
 
-@override_settings(MIDDLEWARE=[*LOGIN_REQUIRED, 'no.such.Middleware'])
+@override_settings(MIDDLEWARE=['no.such.Middleware', *LOGIN_REQUIRED])
 def test_a_middleware_that_does_not_import_is_left_to_django() -> None:
     """An unimportable entry is not this check's business; the others still count."""
     assert [warning.id for warning in check_login_required()] == [LOGIN_REQUIRED_WITHOUT_AUTH]
