@@ -11,6 +11,8 @@ each variant to measure::
         'dmr-msgspec+validation': {'DMR_SETTINGS': {'validate_responses': True}},
     }
 
+A module with ``OPT_IN = True`` runs only when ``--only`` names its
+variants (too slow for every run: HTTP Basic hashes a password per request).
 An async framework adds ``INTERFACE = 'asgi'``; its module then defines
 ``urlpatterns`` for Django's ASGI handler, or ``application``, an ASGI app
 of its own (FastAPI). Otherwise the module is the URLconf (it defines
@@ -27,7 +29,7 @@ from typing import Any
 
 APPS = Path(__file__).parent / 'apps'
 _FIELDS = frozenset({'ENVIRONMENT', 'SETTINGS', 'VARIANTS'})
-_OPTIONAL = frozenset({'INTERFACE'})
+_OPTIONAL = frozenset({'INTERFACE', 'OPT_IN'})
 INTERFACES = ('wsgi', 'asgi')
 
 
@@ -46,6 +48,8 @@ class Variant:
     interface: str = 'wsgi'
     """``'wsgi'`` (Django's WSGI handler) or ``'asgi'`` (Django's ASGI handler,
     or the module's own ``application``)."""
+    opt_in: bool = False
+    """Run only when named (``--only``), not in a full run."""
 
 
 def _literals(path: Path) -> dict[str, Any]:
@@ -80,6 +84,7 @@ def variants_of(path: Path) -> list[Variant]:
             environment=literals['ENVIRONMENT'],
             settings={**literals['SETTINGS'], **overrides},
             interface=interface,
+            opt_in=bool(literals.get('OPT_IN', False)),
         )
         for name, overrides in literals['VARIANTS'].items()
     ]

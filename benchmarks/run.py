@@ -44,7 +44,7 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
 def _selected(only: list[str] | None) -> list[manifest.Variant]:
     variants = manifest.discover()
     if only is None:
-        return variants
+        return [variant for variant in variants if not variant.opt_in]
     known = {variant.name for variant in variants}
     unknown = sorted(set(only) - known)
     if unknown:

@@ -1,5 +1,10 @@
-"""The articles API (sync): filtered and paginated listing, create, read, replace, delete."""
+"""The articles API (sync): filtered and paginated listing, create, read, replace, delete.
 
+Reads are public; writes need a logged-in user (:data:`newsroom.auth.WRITERS`),
+who writes as their own profile and changes only the articles they wrote.
+"""
+
+from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
@@ -11,6 +16,7 @@ from dmr.openapi import OperationInfo
 from articles.models import Article
 from articles.ordering import Ordering
 from articles.schemas import ArticleIn, ArticleOut, ArticlePath, ArticleQuery, AuthorOut
+from newsroom.auth import WRITERS, IsAuthor
 from newsroom.errors import conflict_on_integrity_error, conflict_spec, not_found, not_found_spec
 from newsroom.pagination import PAGE_PAST_THE_END, Page, paginate
 from tags.models import Tag
@@ -90,9 +96,14 @@ def references(payload: ArticleIn) -> tuple[User, list[Tag]]:
     return author, tags
 
 
-def save_article(article: Article, payload: ArticleIn) -> Article:
-    """Write ``payload`` into ``article``; a taken slug raises ``IntegrityError``."""
+def save_article(article: Article, payload: ArticleIn, check: Callable[[Any], None]) -> Article:
+    """Write ``payload`` into ``article``; a taken slug raises ``IntegrityError``.
+
+    ``check`` is the controller's object permission check, run once the
+    author is known: the author must be the writer's own profile.
+    """
     article.author, tags = references(payload)
+    check(article)
     article.slug = payload.slug
     article.title = payload.title
     article.body = payload.body
@@ -107,8 +118,10 @@ class ArticleListController(Controller):
     """All articles."""
 
     operation = OperationInfo(tags=['articles'])
+    auth = WRITERS
+    permissions = (IsAuthor(),)
 
-    @modify(extra_responses=[PAGE_PAST_THE_END])
+    @modify(extra_responses=[PAGE_PAST_THE_END], auth=None, permissions=())
     def get(self, query: Query[ArticleQuery]) -> Page[ArticleOut]:
         """List articles, newest first unless ``ordering`` says otherwise.
 
@@ -133,9 +146,10 @@ class ArticleListController(Controller):
         """Write an article.
 
         ``author_id`` and every slug in ``tags`` must exist, or the answer is
-        a 400 that points at them.
+        a 400 that points at them. ``author_id`` must be the profile of the
+        logged-in user, or the answer is a 403.
         """
-        return article_out(save_article(Article(), payload))
+        return article_out(save_article(Article(), payload, self.check_object_permissions))
 
 
 class ArticleDetailController(Controller):
@@ -143,7 +157,10 @@ class ArticleDetailController(Controller):
 
     operation = OperationInfo(tags=['articles'])
     responses = (not_found_spec('No article has this id'),)
+    auth = WRITERS
+    permissions = (IsAuthor(),)
 
+    @modify(auth=None, permissions=())
     def get(self, path: Path[ArticlePath]) -> ArticleOut:
         """Read an article.
 
@@ -155,15 +172,18 @@ class ArticleDetailController(Controller):
     def put(self, path: Path[ArticlePath], payload: Body[ArticleIn]) -> ArticleOut:
         """Replace an article.
 
-        Every field is written, with the same checks as a new article.
+        Every field is written, with the same checks as a new article; only
+        its author may replace it, and keeps it (a 403 otherwise).
         """
-        return article_out(save_article(get_article(path.article_id), payload))
+        article = get_article(path.article_id)
+        self.check_object_permissions(article)
+        return article_out(save_article(article, payload, self.check_object_permissions))
 
     def delete(self, path: Path[ArticlePath]) -> None:
         """Delete an article.
 
-        Its tags stay; an id no article has is a 404.
+        Its tags stay; an id no article has is a 404, another author's a 403.
         """
-        deleted, _ = Article.objects.filter(pk=path.article_id).delete()
-        if not deleted:
-            raise not_found(f'No article has id {path.article_id}', 'article_id')
+        article = get_article(path.article_id)
+        self.check_object_permissions(article)
+        article.delete()

@@ -43,9 +43,14 @@ OPENAPI = OpenAPIConfig(
     license={'name': 'MIT', 'url': 'https://opensource.org/licenses/MIT'},
     # Relative: the server that serves this document, wherever it is deployed.
     servers=[{'url': '/', 'description': 'The server that serves this document'}],
-    # No authentication: an empty requirement says every operation is public.
-    security=[{}],
     tags=[
+        {
+            'name': 'auth',
+            'description': (
+                'Logging in: a session (with its CSRF token) or JWTs. Reads are public; '
+                'writes need either.'
+            ),
+        },
         {'name': 'users', 'description': 'The people who write articles.'},
         {'name': 'tags', 'description': 'Labels that group articles, named by their slug.'},
         {'name': 'articles', 'description': 'What users write, with their tags; paginated lists.'},

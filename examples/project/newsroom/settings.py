@@ -4,7 +4,10 @@ The database is SQLite (``db.sqlite3`` beside ``manage.py``) unless
 ``DATABASE_URL`` names another one, such as
 ``postgres://news:news@127.0.0.1:5432/news``; see :mod:`newsroom.database`.
 ``DJANGO_DEBUG=1`` turns debug mode on, ``DJANGO_SECRET_KEY`` and
-``DJANGO_ALLOWED_HOSTS`` (comma-separated) are what a deployment sets.
+``DJANGO_ALLOWED_HOSTS`` (comma-separated) are what a deployment sets, with
+``NEWSROOM_JWT_PRIVATE_KEY`` (an EC P-256 private key in PEM) and
+``NEWSROOM_JWT_KID`` (its name) for the JWTs: without them, tokens are
+signed with a key derived from the secret key (:mod:`newsroom.auth`).
 
 ``NEWSROOM_SERIALIZER`` chooses the serializer backend: ``msgspec`` (the
 default), ``pydantic`` or ``attrs``. It sets dmr's ``serializer`` setting,
@@ -29,16 +32,27 @@ DEBUG = os.environ.get('DJANGO_DEBUG') == '1'
 ALLOWED_HOSTS = os.environ.get('DJANGO_ALLOWED_HOSTS', '127.0.0.1,localhost,testserver').split(',')
 
 INSTALLED_APPS = [
+    'django.contrib.contenttypes',
+    'django.contrib.auth',
+    'django.contrib.sessions',
     'dmr',
+    # The table of revoked JWTs (logout, rotated refresh tokens).
+    'dmr.security.jwt',
     'users',
     'tags',
     'articles',
 ]
 
-# A JSON API without sessions or cookies: no CSRF, session or auth middleware.
+# What `startproject` writes (without the messages framework, which the
+# project does not install). dmr's controllers are exempt from the CSRF
+# middleware: the session auth runs Django's CSRF check itself.
 MIDDLEWARE = [
     'django.middleware.security.SecurityMiddleware',
+    'django.contrib.sessions.middleware.SessionMiddleware',
     'django.middleware.common.CommonMiddleware',
+    'django.middleware.csrf.CsrfViewMiddleware',
+    'django.contrib.auth.middleware.AuthenticationMiddleware',
+    'django.middleware.clickjacking.XFrameOptionsMiddleware',
 ]
 
 ROOT_URLCONF = 'newsroom.urls'
@@ -51,6 +65,10 @@ DATABASES = {
     ),
 }
 DEFAULT_AUTO_FIELD = 'django.db.models.BigAutoField'
+
+# The JWT signing key (newsroom/auth.py): an EC P-256 private key in PEM.
+NEWSROOM_JWT_PRIVATE_KEY = os.environ.get('NEWSROOM_JWT_PRIVATE_KEY', '')
+NEWSROOM_JWT_KID = os.environ.get('NEWSROOM_JWT_KID', 'newsroom-1')
 
 USE_TZ = True
 TIME_ZONE = 'UTC'

@@ -20,6 +20,7 @@ from dmr.routing import Router, path
 router = Router(
     'api/',
     [
+        path('auth/', include('newsroom.auth_urls')),
         path('users/', include('users.urls')),
         path('tags/', include('tags.urls')),
         path('articles/', include('articles.urls')),

@@ -1,13 +1,16 @@
 """The tags API, async from end to end with Django's async ORM API.
 
 Every query here is awaited (``aget``, ``acreate``, ``asave``, ``adelete``,
-``aexists``, ``async for``); nothing hops to a thread behind the code's back.
+``aexists``, ``async for``); nothing hops to a thread behind the code's back,
+the authentication included (the auths' async paths). Reads are public;
+writes need a logged-in user.
 """
 
 from django.db.models import Count, Q, QuerySet
 from dmr import Body, Controller, Path, Query, modify
 from dmr.openapi import OperationInfo
 
+from newsroom.auth import WRITERS
 from newsroom.errors import (
     conflict,
     conflict_on_integrity_error,
@@ -56,7 +59,9 @@ class TagListController(Controller):
     """All tags."""
 
     operation = OperationInfo(tags=['tags'])
+    auth = WRITERS
 
+    @modify(auth=None)
     async def get(self, query: Query[TagQuery]) -> list[TagOut]:
         """List tags by slug.
 
@@ -83,7 +88,9 @@ class TagDetailController(Controller):
 
     operation = OperationInfo(tags=['tags'])
     responses = (not_found_spec('No tag has this slug'),)
+    auth = WRITERS
 
+    @modify(auth=None)
     async def get(self, path: Path[TagPath]) -> TagOut:
         """Read a tag.
 

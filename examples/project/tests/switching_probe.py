@@ -4,14 +4,16 @@ Run from ``examples/project`` as ``python -m tests.switching_probe``, with
 ``NEWSROOM_SERIALIZER`` naming the backend and ``DATABASE_URL`` a SQLite file
 of its own. It migrates that database, writes a few rows (:func:`write_rows`),
 sends every request of :data:`CASES` through Django's test client, each in a
-transaction that is rolled back so that no case sees another's writes, and
-prints one JSON object on stdout:
+transaction that is rolled back so that no case sees another's writes (and
+with no cookie left from the one before), and prints one JSON object on
+stdout:
 
 - ``backend``: the serializer the project ran with and the library its
   models come from, proof that the switch took effect;
 - ``answers``: for each case, by name, the status, the content type, the
   ``[loc, type]`` of every error detail, and the body of a success, its
-  timestamps reduced to their format (the values differ from run to run);
+  timestamps reduced to their format and its tokens hidden (the values differ
+  from run to run);
 - ``openapi``: the OpenAPI document the project serves.
 
 Importing this module has no side effect: ``test_switching.py`` reads
@@ -38,7 +40,8 @@ class Case:
     ``request`` is a method and a path, which may name the rows
     :func:`write_rows` creates: ``{ada}`` and ``{grace}`` (user ids),
     ``{hello}`` and ``{draft}`` (article ids). A ``body`` of ``bytes`` is
-    sent as it is, anything else as JSON. ``answers`` holds the status and
+    sent as it is, anything else as JSON. Every request carries Ada's JWT,
+    unless ``anonymous``: writes need a login, reads ignore it. ``answers`` holds the status and
     errors of each backend: the same answer for all, unless the case is one
     of the known differences, whose ``why`` says what differs.
     """
@@ -49,6 +52,7 @@ class Case:
     answers: dict[str, Answer]
     why: str = ''
     content_type: str = 'application/json'
+    anonymous: bool = False
 
     @property
     def method(self) -> str:
@@ -72,6 +76,11 @@ def case(name: str, request: str, body: Any = None, status: int = 200, *errors: 
     """A request every backend answers alike."""
     answer = (status, errors)
     return Case(name, request, body, dict.fromkeys(BACKENDS, answer))
+
+
+def anonymous(name: str, request: str, body: Any, status: int, *errors: str) -> Case:
+    """A request sent without Ada's token, which every backend answers alike."""
+    return dataclasses.replace(case(name, request, body, status, *errors), anonymous=True)
 
 
 def bad(name: str, request: str, body: Any, *errors: str) -> Case:
@@ -103,6 +112,11 @@ def article(**fields: Any) -> dict[str, Any]:
     return {'slug': 'new-article', 'title': 'New article', 'author_id': 1} | fields
 
 
+PASSWORD = 'probe-password'
+"""The password of Ada's and Grace's accounts."""
+WRONG_PASSWORD = {'username': 'ada@example.com', 'password': 'wrong'}
+LOGIN = 'POST /api/auth/login/'
+OBTAIN = 'POST /api/auth/token/'
 USERS = 'GET /api/users/'
 NEW_USER = 'POST /api/users/'
 TAGS = 'GET /api/tags/'
@@ -298,9 +312,7 @@ CASES: tuple[Case, ...] = (
     # articles: one article
     case('valid', 'GET /api/articles/{hello}/'),
     case('unknown id', 'GET /api/articles/999/', None, 404, 'path.article_id not_found'),
-    case(
-        'valid', 'PUT /api/articles/{hello}/', article(slug='bonjour', author_id=2, tags=['rest'])
-    ),
+    case('valid', 'PUT /api/articles/{hello}/', article(slug='bonjour', tags=['rest'])),
     case(
         'taken slug',
         'PUT /api/articles/{hello}/',
@@ -312,6 +324,31 @@ CASES: tuple[Case, ...] = (
     bad('empty title', 'PUT /api/articles/{hello}/', article(title=''), 'body.title too_short'),
     case('valid', 'DELETE /api/articles/{hello}/', None, 204),
     case('unknown id', 'DELETE /api/articles/999/', None, 404, 'path.article_id not_found'),
+    # auth: reads are public, writes need a login, articles change only by their author.
+    anonymous('no credentials', NEW_TAG, TAG, 401, ' not_authenticated'),
+    anonymous('no credentials', NEW_ARTICLE, article(), 401, ' not_authenticated'),
+    anonymous('no credentials', 'DELETE /api/users/{ada}/', None, 401, ' not_authenticated'),
+    anonymous('no credentials', ARTICLES, None, 200),
+    case("grace's draft", 'PUT /api/articles/{draft}/', article(), 403, ' permission_denied'),
+    case("grace's draft", 'DELETE /api/articles/{draft}/', None, 403, ' permission_denied'),
+    case('as grace', NEW_ARTICLE, article(author_id=2), 403, ' permission_denied'),
+    case("grace's profile", 'DELETE /api/users/{grace}/', None, 403, ' permission_denied'),
+    anonymous('the token', 'GET /api/auth/csrf/', None, 200),
+    anonymous('valid', LOGIN, {'username': 'ada@example.com', 'password': PASSWORD}, 200),
+    anonymous('wrong password', LOGIN, WRONG_PASSWORD, 401, ' not_authenticated'),
+    case('a token is no session', 'POST /api/auth/logout/', None, 401, ' not_authenticated'),
+    anonymous('valid', OBTAIN, {'username': 'ada@example.com', 'password': PASSWORD}, 200),
+    anonymous('wrong password', OBTAIN, WRONG_PASSWORD, 401, ' not_authenticated'),
+    bad('no password', OBTAIN, {'username': 'ada@example.com'}, 'body.password missing'),
+    anonymous(
+        'forged', 'POST /api/auth/token/refresh/', {'refresh': 'a.b.c'}, 401, ' not_authenticated'
+    ),
+    anonymous(
+        'forged', 'POST /api/auth/token/verify/', {'token': 'a.b.c'}, 401, ' not_authenticated'
+    ),
+    anonymous(
+        'forged', 'POST /api/auth/token/revoke/', {'refresh': 'a.b.c'}, 401, ' not_authenticated'
+    ),
     # Text outside dmr's table is refused alike by every backend.
     bad('page +1', f'{USERS}?page=%2B1', None, 'query.page type_error'),
     bad('page 01', f'{USERS}?page=01', None, 'query.page type_error'),
@@ -416,13 +453,24 @@ CASES: tuple[Case, ...] = (
 
 
 def write_rows() -> dict[str, int]:
-    """Two users, three tags and two articles; their ids, which the case paths name."""
+    """Two users with their accounts, three tags and two articles; their ids."""
+    from django.contrib.auth import get_user_model
+
     from articles.models import Article
     from tags.models import Tag
     from users.models import User
 
-    ada = User.objects.create(email='ada@example.com', name='Ada Lovelace')
-    grace = User.objects.create(email='grace@example.com', name='Grace Hopper')
+    accounts = get_user_model().objects
+    ada = User.objects.create(
+        email='ada@example.com',
+        name='Ada Lovelace',
+        account=accounts.create_user('ada@example.com', password=PASSWORD),
+    )
+    grace = User.objects.create(
+        email='grace@example.com',
+        name='Grace Hopper',
+        account=accounts.create_user('grace@example.com', password=PASSWORD),
+    )
     tags = {
         slug: Tag.objects.create(slug=slug, name=slug.upper())
         for slug in ('django', 'python', 'rest')
@@ -440,14 +488,23 @@ def timestamp_format(value: str) -> str:
     return f'<ISO 8601, offset {offset}, written {written}>'
 
 
+SECRETS = frozenset({'access', 'refresh', 'csrf_token'})
+"""Tokens, new at each request: a recording keeps only that there was one."""
+
+
 def without_timestamps(value: Any) -> Any:
-    """``value`` with each ``created_at`` and ``updated_at`` reduced to its format."""
+    """``value`` with each ``created_at`` and ``updated_at`` reduced to its format.
+
+    And each token of :data:`SECRETS` hidden.
+    """
     if isinstance(value, list):
         return [without_timestamps(item) for item in value]
     if isinstance(value, dict):
         return {
             key: timestamp_format(item)
             if key in {'created_at', 'updated_at'}
+            else '<token>'
+            if key in SECRETS
             else without_timestamps(item)
             for key, item in value.items()
         }
@@ -461,8 +518,8 @@ def library_of(model: type) -> str:
     return model.__mro__[1].__module__.partition('.')[0]
 
 
-def answer(request: Case, client: Any, rows: dict[str, int]) -> dict[str, Any]:
-    """Send ``request`` and record what the client sees."""
+def answer(request: Case, client: Any, rows: dict[str, int], token: str) -> dict[str, Any]:
+    """Send ``request`` (with the bearer ``token``, unless anonymous) and record what it gets."""
     body = request.body if isinstance(request.body, bytes) else json.dumps(request.body)
     has_body = request.method in {'POST', 'PUT', 'PATCH'}
     response = client.generic(
@@ -471,7 +528,9 @@ def answer(request: Case, client: Any, rows: dict[str, int]) -> dict[str, Any]:
         body if has_body else '',
         # Set even for an empty body, which Django's test client would send without one.
         **({'CONTENT_TYPE': request.content_type} if has_body else {}),
+        **({} if request.anonymous else {'HTTP_AUTHORIZATION': f'Bearer {token}'}),
     )
+    client.cookies.clear()
     record: dict[str, Any] = {
         'status': response.status_code,
         'content_type': response.get('Content-Type'),
@@ -496,18 +555,23 @@ def main() -> None:
     from django.conf import settings
     from django.core.management import call_command
     from django.db import transaction
-    from django.test import Client
+    from django.test import Client, override_settings
 
+    from newsroom.auth import TOKENS
     from newsroom.urls import schema
+    from users.models import User
     from users.schemas import UserIn
 
+    # Django's default hasher is slow on purpose; the probe logs in a few times.
+    override_settings(PASSWORD_HASHERS=['django.contrib.auth.hashers.MD5PasswordHasher']).enable()
     call_command('migrate', verbosity=0)
     rows = write_rows()
+    token = TOKENS.issue(User.objects.get(pk=rows['ada']).account)['access']
     client = Client(raise_request_exception=False)
     answers = {}
     for request in CASES:
         with transaction.atomic():
-            answers[request.id] = answer(request, client, rows)
+            answers[request.id] = answer(request, client, rows, token)
             transaction.set_rollback(True)
     backend = {
         'serializer': settings.DMR_SETTINGS['serializer'],

@@ -21,7 +21,7 @@ def article_payload(author, **fields):
 def test_create_answers_201_with_the_article_its_author_and_tags(dmr_client, ada, tags):
     payload = article_payload(ada, body='Text', tags=['rest', 'django'], published=True)
 
-    response = dmr_client.post(ARTICLES, payload)
+    response = dmr_client.post(ARTICLES, payload, as_user=ada.account)
 
     assert response.status_code == 201
     body = response.json()
@@ -41,18 +41,19 @@ def test_create_answers_201_with_the_article_its_author_and_tags(dmr_client, ada
 
 
 def test_create_with_defaults_is_an_unpublished_article_without_tags(dmr_client, ada):
-    body = dmr_client.post(ARTICLES, article_payload(ada)).json()
+    body = dmr_client.post(ARTICLES, article_payload(ada), as_user=ada.account).json()
 
     assert (body['body'], body['tags'], body['published']) == ('', [], False)
 
 
-def test_create_with_an_unknown_author_and_tags_answers_400_naming_each(dmr_client, tags):
+def test_create_with_an_unknown_author_and_tags_answers_400_naming_each(dmr_client, editor, tags):
     response = dmr_client.post(
         ARTICLES,
         {**article_payload(tags['rest']), 'author_id': 999}
         | {
             'tags': ['django', 'nope', 'rest', 'missing'],
         },
+        as_user=editor,
     )
 
     assert response.status_code == 400
@@ -66,7 +67,9 @@ def test_create_with_an_unknown_author_and_tags_answers_400_naming_each(dmr_clie
 
 def test_create_with_a_body_over_10000_characters_answers_400(dmr_client, ada):
     """An article body longer than the model holds is a 400 at ``body.body``."""
-    response = dmr_client.post(ARTICLES, article_payload(ada, body='b' * 10_001))
+    response = dmr_client.post(
+        ARTICLES, article_payload(ada, body='b' * 10_001), as_user=ada.account
+    )
 
     assert response.status_code == 400
     [detail] = response.json()['detail']
@@ -77,7 +80,7 @@ def test_create_with_a_body_over_10000_characters_answers_400(dmr_client, ada):
 def test_a_body_of_10000_characters_is_kept_whole(dmr_client, ada):
     """The longest body the API takes is stored and answered in full."""
     body = '\U0001f600' * 10_000
-    response = dmr_client.post(ARTICLES, article_payload(ada, body=body))
+    response = dmr_client.post(ARTICLES, article_payload(ada, body=body), as_user=ada.account)
 
     assert response.status_code == 201
     assert response.json()['body'] == body
@@ -87,7 +90,7 @@ def test_a_body_of_10000_characters_is_kept_whole(dmr_client, ada):
 def test_create_with_a_taken_slug_answers_409(dmr_client, ada):
     write_article(ada, 'hello-dmr')
 
-    response = dmr_client.post(ARTICLES, article_payload(ada))
+    response = dmr_client.post(ARTICLES, article_payload(ada), as_user=ada.account)
 
     assert response.status_code == 409
     assert response.json()['detail'] == [
@@ -111,7 +114,7 @@ def test_create_with_a_taken_slug_answers_409(dmr_client, ada):
     ],
 )
 def test_create_with_an_invalid_field_answers_400(dmr_client, ada, fields, loc):
-    response = dmr_client.post(ARTICLES, article_payload(ada, **fields))
+    response = dmr_client.post(ARTICLES, article_payload(ada, **fields), as_user=ada.account)
 
     assert response.status_code == 400
     assert locs(response) == [loc]
@@ -133,12 +136,13 @@ def test_read_an_unknown_id_answers_404(client, db):
     assert locs(response) == [['path', 'article_id']]
 
 
-def test_replace_answers_the_new_article(dmr_client, ada, grace, tags):
+def test_replace_answers_the_new_article(dmr_client, ada, tags):
     article = write_article(ada, 'hello', tags['python'], tags['rest'])
 
     response = dmr_client.put(
         f'{ARTICLES}{article.pk}/',
-        article_payload(grace, slug='bonjour', title='Bonjour', tags=['django']),
+        article_payload(ada, slug='bonjour', title='Bonjour', tags=['django']),
+        as_user=ada.account,
     )
 
     assert response.status_code == 200
@@ -146,7 +150,7 @@ def test_replace_answers_the_new_article(dmr_client, ada, grace, tags):
     assert (body['id'], body['slug'], body['author'], body['tags']) == (
         article.pk,
         'bonjour',
-        {'id': grace.pk, 'name': 'Grace Hopper'},
+        {'id': ada.pk, 'name': 'Ada Lovelace'},
         ['django'],
     )
     assert body['updated_at'] > body['created_at']
@@ -156,28 +160,32 @@ def test_replace_with_the_slug_of_another_article_answers_409(dmr_client, ada):
     write_article(ada, 'taken')
     article = write_article(ada, 'mine')
 
-    response = dmr_client.put(f'{ARTICLES}{article.pk}/', article_payload(ada, slug='taken'))
+    response = dmr_client.put(
+        f'{ARTICLES}{article.pk}/', article_payload(ada, slug='taken'), as_user=ada.account
+    )
 
     assert response.status_code == 409
     assert Article.objects.get(pk=article.pk).slug == 'mine'
 
 
 def test_replace_an_unknown_id_answers_404(dmr_client, ada):
-    assert dmr_client.put(f'{ARTICLES}999/', article_payload(ada)).status_code == 404
+    response = dmr_client.put(f'{ARTICLES}999/', article_payload(ada), as_user=ada.account)
+
+    assert response.status_code == 404
 
 
-def test_delete_answers_204(client, ada, tags):
+def test_delete_answers_204(dmr_client, ada, tags):
     article = write_article(ada, 'hello', tags['python'])
 
-    response = client.delete(f'{ARTICLES}{article.pk}/')
+    response = dmr_client.delete(f'{ARTICLES}{article.pk}/', as_user=ada.account)
 
     assert (response.status_code, response.content) == (204, b'')
     assert not Article.objects.exists()
     assert tags['python'].articles.count() == 0
 
 
-def test_delete_an_unknown_id_answers_404(client, db):
-    assert client.delete(f'{ARTICLES}999/').status_code == 404
+def test_delete_an_unknown_id_answers_404(dmr_client, editor):
+    assert dmr_client.delete(f'{ARTICLES}999/', as_user=editor).status_code == 404
 
 
 @pytest.fixture

@@ -28,10 +28,10 @@ def counts() -> tuple[int, int, int, int]:
 
 
 def test_a_second_load_creates_nothing():
-    assert load() == 'Demo data: 13 rows created, 0 already there.'
+    assert load() == 'Demo data: 16 rows created, 0 already there.'
     first = counts()
 
-    assert load() == 'Demo data: 0 rows created, 13 already there.'
+    assert load() == 'Demo data: 0 rows created, 16 already there.'
     assert counts() == first == (3, 5, 5, 8)
 
 
@@ -41,7 +41,7 @@ def test_a_load_resets_demo_rows_and_leaves_other_rows_alone():
     Article.objects.get(slug='a-draft').tags.set(Tag.objects.all())
     User.objects.create(email='me@example.com', name='Me')
 
-    assert load() == 'Demo data: 0 rows created, 13 already there.'
+    assert load() == 'Demo data: 0 rows created, 16 already there.'
     assert Tag.objects.get(slug='rest').name == 'REST'
     assert not Article.objects.get(slug='a-draft').tags.exists()
     assert User.objects.filter(email='me@example.com').exists()

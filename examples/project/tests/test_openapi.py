@@ -14,7 +14,16 @@ from openapi_spec_validator import validate
 
 from newsroom.urls import router, schema
 
-ROUTES = {
+AUTH_ROUTES = {
+    '/api/auth/csrf/': {'get'},
+    '/api/auth/login/': {'post'},
+    '/api/auth/logout/': {'post'},
+    '/api/auth/token/': {'post'},
+    '/api/auth/token/refresh/': {'post'},
+    '/api/auth/token/verify/': {'post'},
+    '/api/auth/token/revoke/': {'post'},
+}
+RESOURCE_ROUTES = {
     '/api/users/': {'get', 'post'},
     '/api/users/{user_id}/': {'get', 'put', 'delete'},
     '/api/tags/': {'get', 'post'},
@@ -22,6 +31,7 @@ ROUTES = {
     '/api/articles/': {'get', 'post'},
     '/api/articles/{article_id}/': {'get', 'put', 'delete'},
 }
+ROUTES = AUTH_ROUTES | RESOURCE_ROUTES
 
 
 @pytest.fixture
@@ -70,6 +80,8 @@ def test_each_operation_carries_the_tag_of_its_app(document):
 
 def test_lookups_declare_404_and_writes_declare_409(document):
     for path, method, operation in operations(document):
+        if path in AUTH_ROUTES:
+            continue
         responses = operation['responses']
         is_lookup = '{' in path or (path != '/api/tags/' and method == 'get')
         assert ('404' in responses) == is_lookup, (method, path)
@@ -126,12 +138,19 @@ def test_operation_ids_name_the_verb_and_the_resource(document):
         ('/api/articles/{article_id}/', 'get'): 'getArticle',
         ('/api/articles/{article_id}/', 'put'): 'replaceArticle',
         ('/api/articles/{article_id}/', 'delete'): 'deleteArticle',
+        ('/api/auth/csrf/', 'get'): 'getCsrfToken',
+        ('/api/auth/login/', 'post'): 'logIn',
+        ('/api/auth/logout/', 'post'): 'logOut',
+        ('/api/auth/token/', 'post'): 'obtainToken',
+        ('/api/auth/token/refresh/', 'post'): 'refreshToken',
+        ('/api/auth/token/verify/', 'post'): 'verifyToken',
+        ('/api/auth/token/revoke/', 'post'): 'revokeToken',
     }
 
 
 def test_the_document_describes_each_tag(document):
     """Each app's tag is listed at the top of the document with a description."""
-    assert [tag['name'] for tag in document['tags']] == ['users', 'tags', 'articles']
+    assert [tag['name'] for tag in document['tags']] == ['auth', 'users', 'tags', 'articles']
     assert all(tag['description'] for tag in document['tags'])
 
 
@@ -176,3 +195,24 @@ def test_patterns_read_alike_in_python_and_ecma_262(document):
         rebuilt = build_schema(router)
     email = rebuilt['components']['schemas']['UserIn']['properties']['email']
     assert email['pattern'].endswith('+$')
+
+
+def test_the_document_lists_the_security_schemes(document):
+    """The bearer JWT and the session cookie are the document's two security schemes."""
+    assert document['components']['securitySchemes'] == {
+        'jwtBearer': {'type': 'http', 'scheme': 'bearer', 'bearerFormat': 'JWT'},
+        'sessionCookie': {'type': 'apiKey', 'in': 'cookie', 'name': 'sessionid'},
+    }
+
+
+def test_reads_are_public_and_writes_need_a_token_or_a_session(document):
+    """Each read lists no requirement; each write either scheme, and its 401 and 403."""
+    for path, method, operation in operations(document):
+        if path in AUTH_ROUTES:
+            continue
+        if method == 'get':
+            assert operation['security'] == [], (method, path)
+            assert '401' not in operation['responses'], (method, path)
+        else:
+            assert operation['security'] == [{'jwtBearer': []}, {'sessionCookie': []}]
+            assert {'401', '403'} <= set(operation['responses']), (method, path)

@@ -1,9 +1,11 @@
 """The project under real servers: gunicorn on ``wsgi.py``, uvicorn on ``asgi.py``, runserver.
 
 Each server runs in a subprocess on a free loopback port, with a SQLite
-database of its own that ``migrate`` and ``load_demo_data`` prepared.
+database of its own that ``migrate`` and ``load_demo_data`` prepared. Writes
+log in as a demo user, with a JWT or with the session and its CSRF token.
 """
 
+import http.cookiejar
 import json
 import os
 import socket
@@ -46,12 +48,30 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def request(port: int, path: str, payload: object = None) -> tuple[int, object]:
+DEMO_LOGIN = {'username': 'ada@example.com', 'password': 'ada-demo-password'}
+"""A demo account of ``load_demo_data``, as the README gives it."""
+
+
+def request(
+    port: int,
+    path: str,
+    payload: object = None,
+    headers: dict[str, str] | None = None,
+    opener: urllib.request.OpenerDirector | None = None,
+) -> tuple[int, object]:
     data = None if payload is None else json.dumps(payload).encode()
-    headers = {'Content-Type': 'application/json'} if data else {}
-    req = urllib.request.Request(f'http://127.0.0.1:{port}{path}', data=data, headers=headers)
-    with urllib.request.urlopen(req, timeout=10) as response:
-        return response.status, json.loads(response.read())
+    sent = ({'Content-Type': 'application/json'} if data else {}) | (headers or {})
+    req = urllib.request.Request(f'http://127.0.0.1:{port}{path}', data=data, headers=sent)
+    with (opener or urllib.request.build_opener()).open(req, timeout=10) as response:
+        return response.status, json.loads(response.read() or b'null')
+
+
+def bearer(port: int) -> dict[str, str]:
+    """The ``Authorization`` header of a demo user's access token."""
+    status, pair = request(port, '/api/auth/token/', DEMO_LOGIN)
+    assert status == 200
+    assert isinstance(pair, dict)
+    return {'Authorization': f'Bearer {pair["access"]}'}
 
 
 def server_command(name: str, port: int) -> list[str]:
@@ -120,7 +140,8 @@ def test_serves_the_api_and_its_document(served: int) -> None:
     assert {'async', 'django', 'openapi', 'python', 'rest'} <= {tag['slug'] for tag in tags}
 
     slug = f'served-{served}'
-    status, created = request(served, '/api/tags/', {'slug': slug, 'name': 'Served'})
+    payload = {'slug': slug, 'name': 'Served'}
+    status, created = request(served, '/api/tags/', payload, headers=bearer(served))
     assert (status, created) == (201, {'slug': slug, 'name': 'Served', 'articles': 0})
 
     status, page = request(served, '/api/articles/?per_page=2')
@@ -130,7 +151,31 @@ def test_serves_the_api_and_its_document(served: int) -> None:
     assert (status, document['info']['title']) == (200, 'Newsroom')
 
 
-def post_chunked(port: int, path: str, payload: object) -> tuple[int, object]:
+def test_a_session_logs_in_and_writes_with_its_csrf_token(served: int) -> None:
+    """The browser's way: CSRF token, login, then writes that send the token back."""
+    opener = urllib.request.build_opener(
+        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+    )
+    status, answer = request(served, '/api/auth/csrf/', opener=opener)
+    assert status == 200
+    assert isinstance(answer, dict)
+    csrf = {'X-CSRFToken': answer['csrf_token']}
+    status, answer = request(served, '/api/auth/login/', DEMO_LOGIN, headers=csrf, opener=opener)
+    assert (status, answer) == (200, {'username': 'ada@example.com'})
+
+    slug = f'session-{served}'
+    payload = {'slug': slug, 'name': 'Session'}
+    # login() rotated the CSRF token: ask for the new one, as a page does.
+    status, answer = request(served, '/api/auth/csrf/', opener=opener)
+    assert isinstance(answer, dict)
+    csrf = {'X-CSRFToken': answer['csrf_token']}
+    status, created = request(served, '/api/tags/', payload, headers=csrf, opener=opener)
+    assert (status, created) == (201, {'slug': slug, 'name': 'Session', 'articles': 0})
+
+
+def post_chunked(
+    port: int, path: str, payload: object, headers: dict[str, str]
+) -> tuple[int, object]:
     """POST ``payload`` as JSON with ``Transfer-Encoding: chunked``, over a raw socket."""
     body = json.dumps(payload).encode()
     middle = len(body) // 2
@@ -140,7 +185,8 @@ def post_chunked(port: int, path: str, payload: object) -> tuple[int, object]:
     head = (
         f'POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n'
         'Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n'
-        'Connection: close\r\n\r\n'
+        + ''.join(f'{name}: {value}\r\n' for name, value in headers.items())
+        + 'Connection: close\r\n\r\n'
     ).encode()
     with socket.create_connection(('127.0.0.1', port), timeout=10) as sock:
         sock.sendall(head + chunks + b'0\r\n\r\n')
@@ -165,7 +211,8 @@ def test_chunked_body_is_read_or_length_required(
 ) -> None:
     """gunicorn and uvicorn hand a chunked body over (201); runserver cannot (411)."""
     slug = f'chunked-{served}'
-    status, answer = post_chunked(served, '/api/tags/', {'slug': slug, 'name': 'Chunked'})
+    payload = {'slug': slug, 'name': 'Chunked'}
+    status, answer = post_chunked(served, '/api/tags/', payload, bearer(served))
     if request.node.callspec.params['served'] == 'runserver':
         assert status == 411
         assert answer == {

@@ -11,16 +11,16 @@ pytestmark = pytest.mark.django_db
 TAGS = '/api/tags/'
 
 
-def test_create_answers_201_with_the_tag(dmr_client):
-    response = dmr_client.post(TAGS, {'slug': 'django', 'name': 'Django'})
+def test_create_answers_201_with_the_tag(dmr_client, editor):
+    response = dmr_client.post(TAGS, {'slug': 'django', 'name': 'Django'}, as_user=editor)
 
     assert response.status_code == 201
     assert response.json() == {'slug': 'django', 'name': 'Django', 'articles': 0}
     assert Tag.objects.get().name == 'Django'
 
 
-def test_create_with_a_taken_slug_answers_409(dmr_client, tags):
-    response = dmr_client.post(TAGS, {'slug': 'django', 'name': 'Django again'})
+def test_create_with_a_taken_slug_answers_409(dmr_client, editor, tags):
+    response = dmr_client.post(TAGS, {'slug': 'django', 'name': 'Django again'}, as_user=editor)
 
     assert response.status_code == 409
     assert response.json()['detail'] == [
@@ -32,7 +32,9 @@ def test_create_with_a_taken_slug_answers_409(dmr_client, tags):
     ]
 
 
-def test_a_slug_taken_between_check_and_write_still_answers_409(dmr_client, tags, monkeypatch):
+def test_a_slug_taken_between_check_and_write_still_answers_409(
+    dmr_client, editor, tags, monkeypatch
+):
     """A concurrent write that passes the check meets the unique constraint instead."""
 
     async def no_check(slug, *, besides=None):
@@ -40,15 +42,15 @@ def test_a_slug_taken_between_check_and_write_still_answers_409(dmr_client, tags
 
     monkeypatch.setattr(controllers, 'check_slug_free', no_check)
 
-    response = dmr_client.post(TAGS, {'slug': 'django', 'name': 'Django again'})
+    response = dmr_client.post(TAGS, {'slug': 'django', 'name': 'Django again'}, as_user=editor)
 
     assert response.status_code == 409
     assert locs(response) == [['body', 'slug']]
 
 
 @pytest.mark.parametrize('slug', ['Django', 'two words', 'trailing-', ''])
-def test_create_with_an_invalid_slug_answers_400(dmr_client, slug):
-    response = dmr_client.post(TAGS, {'slug': slug, 'name': 'Name'})
+def test_create_with_an_invalid_slug_answers_400(dmr_client, editor, slug):
+    response = dmr_client.post(TAGS, {'slug': slug, 'name': 'Name'}, as_user=editor)
 
     assert response.status_code == 400
     # Every error points at the slug. The empty one breaks two constraints,
@@ -106,10 +108,12 @@ def test_read_an_unknown_slug_answers_404(client, db):
     ]
 
 
-def test_replace_renames_the_tag_and_its_articles_keep_it(dmr_client, ada, tags):
+def test_replace_renames_the_tag_and_its_articles_keep_it(dmr_client, editor, ada, tags):
     article = write_article(ada, 'one', tags['rest'])
 
-    response = dmr_client.put(f'{TAGS}rest/', {'slug': 'restful', 'name': 'RESTful'})
+    response = dmr_client.put(
+        f'{TAGS}rest/', {'slug': 'restful', 'name': 'RESTful'}, as_user=editor
+    )
 
     assert (response.status_code, response.json()) == (
         200,
@@ -118,25 +122,30 @@ def test_replace_renames_the_tag_and_its_articles_keep_it(dmr_client, ada, tags)
     assert list(article.tags.values_list('slug', flat=True)) == ['restful']
 
 
-def test_replace_with_the_slug_of_another_tag_answers_409(dmr_client, tags):
-    response = dmr_client.put(f'{TAGS}rest/', {'slug': 'django', 'name': 'REST'})
+def test_replace_with_the_slug_of_another_tag_answers_409(dmr_client, editor, tags):
+    response = dmr_client.put(f'{TAGS}rest/', {'slug': 'django', 'name': 'REST'}, as_user=editor)
 
     assert response.status_code == 409
     assert Tag.objects.filter(slug='rest').exists()
 
 
-def test_replace_an_unknown_slug_answers_404(dmr_client, db):
-    assert dmr_client.put(f'{TAGS}nope/', {'slug': 'nope', 'name': 'Nope'}).status_code == 404
+def test_replace_an_unknown_slug_answers_404(dmr_client, editor, db):
+    assert (
+        dmr_client.put(
+            f'{TAGS}nope/', {'slug': 'nope', 'name': 'Nope'}, as_user=editor
+        ).status_code
+        == 404
+    )
 
 
-def test_delete_answers_204_and_its_articles_lose_it(client, ada, tags):
+def test_delete_answers_204_and_its_articles_lose_it(dmr_client, editor, ada, tags):
     article = write_article(ada, 'one', tags['rest'], tags['django'])
 
-    response = client.delete(f'{TAGS}rest/')
+    response = dmr_client.delete(f'{TAGS}rest/', as_user=editor)
 
     assert (response.status_code, response.content) == (204, b'')
     assert list(article.tags.values_list('slug', flat=True)) == ['django']
 
 
-def test_delete_an_unknown_slug_answers_404(client, db):
-    assert client.delete(f'{TAGS}nope/').status_code == 404
+def test_delete_an_unknown_slug_answers_404(dmr_client, editor, db):
+    assert dmr_client.delete(f'{TAGS}nope/', as_user=editor).status_code == 404

@@ -10,8 +10,10 @@ pytestmark = pytest.mark.django_db
 USERS = '/api/users/'
 
 
-def test_create_answers_201_with_the_user_and_stores_the_email_in_lowercase(dmr_client):
-    response = dmr_client.post(USERS, {'email': 'Ada@Example.COM', 'name': 'Ada Lovelace'})
+def test_create_answers_201_with_the_user_and_stores_the_email_in_lowercase(dmr_client, editor):
+    response = dmr_client.post(
+        USERS, {'email': 'Ada@Example.COM', 'name': 'Ada Lovelace'}, as_user=editor
+    )
 
     assert response.status_code == 201
     body = response.json()
@@ -25,9 +27,11 @@ def test_create_answers_201_with_the_user_and_stores_the_email_in_lowercase(dmr_
     assert User.objects.get(pk=body['id']).email == 'ada@example.com'
 
 
-def test_a_user_created_from_the_backends_model_reads_back_as_one(dmr_client):
+def test_a_user_created_from_the_backends_model_reads_back_as_one(dmr_client, editor):
     """The test client writes the backend's own model, and decodes the answer into one."""
-    response = dmr_client.post(USERS, UserIn(email='Ada@Example.COM', name='Ada Lovelace'))
+    response = dmr_client.post(
+        USERS, UserIn(email='Ada@Example.COM', name='Ada Lovelace'), as_user=editor
+    )
 
     assert response.status_code == 201
     user = dmr_client.decode(response, UserOut)
@@ -39,8 +43,10 @@ def test_a_user_created_from_the_backends_model_reads_back_as_one(dmr_client):
     )
 
 
-def test_create_with_a_taken_email_answers_409_in_any_case(dmr_client, ada):
-    response = dmr_client.post(USERS, {'email': 'ADA@example.com', 'name': 'Another Ada'})
+def test_create_with_a_taken_email_answers_409_in_any_case(dmr_client, editor, ada):
+    response = dmr_client.post(
+        USERS, {'email': 'ADA@example.com', 'name': 'Another Ada'}, as_user=editor
+    )
 
     assert response.status_code == 409
     assert response.json() == {
@@ -55,8 +61,8 @@ def test_create_with_a_taken_email_answers_409_in_any_case(dmr_client, ada):
     assert User.objects.count() == 1
 
 
-def test_create_with_an_invalid_email_answers_400(dmr_client):
-    response = dmr_client.post(USERS, {'email': 'not an email', 'name': 'Ada'})
+def test_create_with_an_invalid_email_answers_400(dmr_client, editor):
+    response = dmr_client.post(USERS, {'email': 'not an email', 'name': 'Ada'}, as_user=editor)
 
     assert response.status_code == 400
     assert response.json()['detail'][0] | {'msg': None} == {
@@ -84,26 +90,28 @@ def test_create_with_an_invalid_email_answers_400(dmr_client):
         ({'email': 42, 'name': 'Ada'}, ['body', 'email'], 'type_error'),
     ],
 )
-def test_create_with_an_invalid_body_answers_400(dmr_client, payload, loc, error_type):
-    response = dmr_client.post(USERS, payload)
+def test_create_with_an_invalid_body_answers_400(dmr_client, editor, payload, loc, error_type):
+    response = dmr_client.post(USERS, payload, as_user=editor)
 
     assert response.status_code == 400
     assert [(d['loc'], d['type']) for d in response.json()['detail']] == [(loc, error_type)]
     assert not User.objects.exists()
 
 
-def test_a_bio_of_500_characters_is_kept_whole(dmr_client):
+def test_a_bio_of_500_characters_is_kept_whole(dmr_client, editor):
     """The longest bio the API takes is stored and answered in full."""
     bio = '\U0001f600' * 500
-    response = dmr_client.post(USERS, {'email': 'ada@example.com', 'name': 'Ada', 'bio': bio})
+    response = dmr_client.post(
+        USERS, {'email': 'ada@example.com', 'name': 'Ada', 'bio': bio}, as_user=editor
+    )
 
     assert response.status_code == 201
     assert response.json()['bio'] == bio
     assert User.objects.get().bio == bio
 
 
-def test_create_with_malformed_json_answers_400(dmr_client, db):
-    response = dmr_client.post(USERS, b'{"email": ')
+def test_create_with_malformed_json_answers_400(dmr_client, editor, db):
+    response = dmr_client.post(USERS, b'{"email": ', as_user=editor)
 
     assert response.status_code == 400
     assert response.json()['detail'][0]['type'] == 'parse_error'
@@ -127,7 +135,9 @@ def test_read_an_unknown_id_answers_404(client, db):
 
 def test_replace_answers_the_new_user(dmr_client, ada):
     response = dmr_client.put(
-        f'{USERS}{ada.pk}/', {'email': 'ada@example.org', 'name': 'A. L.', 'bio': 'x'}
+        f'{USERS}{ada.pk}/',
+        {'email': 'ada@example.org', 'name': 'A. L.', 'bio': 'x'},
+        as_user=ada.account,
     )
 
     assert response.status_code == 200
@@ -141,37 +151,43 @@ def test_replace_answers_the_new_user(dmr_client, ada):
 
 
 def test_replace_keeping_ones_own_email_is_no_conflict(dmr_client, ada):
-    response = dmr_client.put(f'{USERS}{ada.pk}/', {'email': 'ada@example.com', 'name': 'Ada'})
+    response = dmr_client.put(
+        f'{USERS}{ada.pk}/', {'email': 'ada@example.com', 'name': 'Ada'}, as_user=ada.account
+    )
 
     assert response.status_code == 200
 
 
 def test_replace_with_the_email_of_another_user_answers_409(dmr_client, ada, grace):
-    response = dmr_client.put(f'{USERS}{ada.pk}/', {'email': 'grace@example.com', 'name': 'Ada'})
+    response = dmr_client.put(
+        f'{USERS}{ada.pk}/', {'email': 'grace@example.com', 'name': 'Ada'}, as_user=ada.account
+    )
 
     assert response.status_code == 409
     assert User.objects.get(pk=ada.pk).email == 'ada@example.com'
 
 
-def test_replace_an_unknown_id_answers_404(dmr_client, db):
-    response = dmr_client.put(f'{USERS}999/', {'email': 'ada@example.com', 'name': 'Ada'})
+def test_replace_an_unknown_id_answers_404(dmr_client, editor):
+    response = dmr_client.put(
+        f'{USERS}999/', {'email': 'ada@example.com', 'name': 'Ada'}, as_user=editor
+    )
 
     assert response.status_code == 404
 
 
-def test_delete_answers_204_and_deletes_the_users_articles(client, ada, grace):
+def test_delete_answers_204_and_deletes_the_users_articles(dmr_client, ada, grace):
     write_article(ada, 'by-ada')
     write_article(grace, 'by-grace')
 
-    response = client.delete(f'{USERS}{ada.pk}/')
+    response = dmr_client.delete(f'{USERS}{ada.pk}/', as_user=ada.account)
 
     assert (response.status_code, response.content) == (204, b'')
     assert list(User.objects.values_list('email', flat=True)) == ['grace@example.com']
     assert list(Article.objects.values_list('slug', flat=True)) == ['by-grace']
 
 
-def test_delete_an_unknown_id_answers_404(client, db):
-    assert client.delete(f'{USERS}999/').status_code == 404
+def test_delete_an_unknown_id_answers_404(dmr_client, editor):
+    assert dmr_client.delete(f'{USERS}999/', as_user=editor).status_code == 404
 
 
 @pytest.fixture

@@ -1,10 +1,15 @@
-"""The users API (sync): list, create, read, replace, delete."""
+"""The users API (sync): list, create, read, replace, delete.
+
+Reads are public; writes need a logged-in user (:data:`newsroom.auth.WRITERS`),
+and a profile is replaced or deleted only by its own account.
+"""
 
 from django.db import transaction
 from django.db.models import Q
 from dmr import Body, Controller, Path, Query, modify
 from dmr.openapi import OperationInfo
 
+from newsroom.auth import WRITERS, IsOwnProfile
 from newsroom.errors import conflict_on_integrity_error, conflict_spec, not_found, not_found_spec
 from newsroom.pagination import PAGE_PAST_THE_END, Page, paginate
 from users.models import User
@@ -49,8 +54,9 @@ class UserListController(Controller):
     """All users."""
 
     operation = OperationInfo(tags=['users'])
+    auth = WRITERS
 
-    @modify(extra_responses=[PAGE_PAST_THE_END])
+    @modify(extra_responses=[PAGE_PAST_THE_END], auth=None)
     def get(self, query: Query[UserQuery]) -> Page[UserOut]:
         """List users, oldest first.
 
@@ -67,7 +73,9 @@ class UserListController(Controller):
     def post(self, payload: Body[UserIn]) -> UserOut:
         """Create a user.
 
-        Emails are stored in lowercase; an email already taken is a 409.
+        Any logged-in user may add a profile (which has no account to log in
+        with until one is linked to it). Emails are stored in lowercase; an
+        email already taken is a 409.
         """
         return user_out(save_user(User(), payload))
 
@@ -77,7 +85,10 @@ class UserDetailController(Controller):
 
     operation = OperationInfo(tags=['users'])
     responses = (not_found_spec('No user has this id'),)
+    auth = WRITERS
+    permissions = (IsOwnProfile(),)
 
+    @modify(auth=None, permissions=())
     def get(self, path: Path[UserPath]) -> UserOut:
         """Read a user.
 
@@ -89,15 +100,19 @@ class UserDetailController(Controller):
     def put(self, path: Path[UserPath], payload: Body[UserIn]) -> UserOut:
         """Replace a user.
 
-        Every field is written; an email another user has is a 409.
+        Every field is written; an email another user has is a 409. Only the
+        profile's own account may replace it (a 403 otherwise).
         """
-        return user_out(save_user(get_user(path.user_id), payload))
+        user = get_user(path.user_id)
+        self.check_object_permissions(user)
+        return user_out(save_user(user, payload))
 
     def delete(self, path: Path[UserPath]) -> None:
         """Delete a user, and the articles they wrote.
 
-        An id no user has is a 404.
+        An id no user has is a 404; only the profile's own account may delete
+        it (a 403 otherwise). The account stays, without a profile.
         """
-        deleted, _ = User.objects.filter(pk=path.user_id).delete()
-        if not deleted:
-            raise not_found(f'No user has id {path.user_id}', 'user_id')
+        user = get_user(path.user_id)
+        self.check_object_permissions(user)
+        user.delete()

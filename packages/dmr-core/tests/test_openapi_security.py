@@ -8,7 +8,9 @@ from dmr import Controller
 from dmr.openapi import OpenAPIConfig, SecuritySchemeConflictError, build_schema
 from dmr.routing import Router, path
 from dmr.security import ApiKey, HttpBasic
+from dmr.security.jwt import token_controllers
 from dmr.security.login import LoginController
+from tests.jwt_app import TOKENS
 from tests.openapi_support import document
 from tests.security_app import CONTROLLERS, MostlyPrivate
 
@@ -160,3 +162,17 @@ def test_one_status_two_reasons_are_both_described():
         'Raised when a cookie-authenticated request fails the CSRF check; '
         'Raised when the user may not perform this action'
     )
+
+
+def test_session_login_and_jwt_obtain_share_one_credentials_schema():
+    """Both login endpoints read the same ``Credentials``: one document may list both."""
+    obtain = token_controllers(TOKENS).obtain
+    schema = document(
+        [path('login/', LoginController.as_view()), path('token/', obtain.as_view())]
+    )
+
+    bodies = [
+        schema['paths'][route]['post']['requestBody']['content']['application/json']['schema']
+        for route in ('/api/login/', '/api/token/')
+    ]
+    assert bodies == [{'$ref': '#/components/schemas/Credentials'}] * 2

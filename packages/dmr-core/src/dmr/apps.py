@@ -12,6 +12,10 @@ class DmrConfig(AppConfig):
 
     def ready(self) -> None:
         """Register the configuration checks."""
-        from dmr.checks import check_settings  # noqa: PLC0415 - apps load first
+        from dmr.checks import (  # noqa: PLC0415 - apps load first
+            check_login_required,
+            check_settings,
+        )
 
         checks.register(check_settings)
+        checks.register(check_login_required, checks.Tags.security)

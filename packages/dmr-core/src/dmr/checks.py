@@ -2,7 +2,9 @@
 
 from typing import Any
 
+from django.conf import settings as django_settings
 from django.core import checks
+from django.utils.module_loading import import_string
 
 from dmr.backends import BackendError, resolve_serializer
 from dmr.settings import SETTING_NAME, SettingsError, get_settings
@@ -12,6 +14,11 @@ INVALID_SETTINGS = 'dmr.E001'
 
 SERIALIZER_UNAVAILABLE = 'dmr.E002'
 """The serializer backend the settings name cannot be found or loaded."""
+
+LOGIN_REQUIRED_WITHOUT_AUTH = 'dmr.W001'
+"""``LoginRequiredMiddleware`` is on, but ``DMR_SETTINGS['auth']`` names no auth."""
+
+_LOGIN_REQUIRED = 'django.contrib.auth.middleware.LoginRequiredMiddleware'
 
 
 def check_settings(**_kwargs: Any) -> list[checks.CheckMessage]:
@@ -37,3 +44,49 @@ def check_settings(**_kwargs: Any) -> list[checks.CheckMessage]:
             ),
         ]
     return []
+
+
+def check_login_required(**_kwargs: Any) -> list[checks.CheckMessage]:
+    """Warn when ``LoginRequiredMiddleware`` is on but dmr has no default auth.
+
+    dmr's auth stage sets ``request.user`` from the endpoint's own auths, so
+    an endpoint without one runs as ``AnonymousUser`` even for a session the
+    middleware let through: a project that expects the middleware to lock
+    every view should set ``DMR_SETTINGS['auth']``. A controller whose
+    endpoints all declare an auth is exempt from the middleware (it answers
+    401 rather than redirect to an HTML login page).
+    """
+    if not any(_is_login_required(name) for name in django_settings.MIDDLEWARE):
+        return []
+    try:
+        settings = get_settings()
+    except SettingsError:
+        return []  # check_settings reports it
+    if settings.auth:
+        return []
+    return [
+        checks.Warning(
+            f"LoginRequiredMiddleware is in MIDDLEWARE, but {SETTING_NAME}['auth'] names "
+            'no auth: dmr endpoints without an auth of their own do not authenticate (they '
+            'run as AnonymousUser, whoever the middleware let through).',
+            hint=(
+                f"Set {SETTING_NAME}['auth'] (e.g. [DjangoSession()]). A controller whose "
+                'endpoints all declare an auth is exempt from the middleware and answers 401 '
+                'without credentials; the others fall under the middleware, which redirects '
+                'requests without a session to the login page.'
+            ),
+            id=LOGIN_REQUIRED_WITHOUT_AUTH,
+        ),
+    ]
+
+
+def _is_login_required(name: str) -> bool:
+    """Whether the middleware ``name`` is Django's ``LoginRequiredMiddleware`` or a subclass."""
+    if name == _LOGIN_REQUIRED:
+        return True
+    try:
+        middleware = import_string(name)
+    except ImportError:
+        return False  # Django's own checks and startup report a missing middleware
+    login_required = import_string(_LOGIN_REQUIRED)
+    return isinstance(middleware, type) and issubclass(middleware, login_required)

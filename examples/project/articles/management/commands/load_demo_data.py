@@ -1,12 +1,17 @@
 """``manage.py load_demo_data``: a few users, tags and articles to try the API on.
 
-It can run any number of times: each demo row is found by its unique email
-or slug and set back to its demo content, and rows it did not create are
-left alone.
+Each demo user has an account of ``django.contrib.auth`` to log in with: the
+user name is the email, the password is in :data:`PASSWORDS` (and in the
+README). It is a demo: never load this into a database others can reach.
+
+It can run any number of times: each demo row is found by its unique email,
+user name or slug and set back to its demo content (the password included),
+and rows it did not create are left alone.
 """
 
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -19,6 +24,12 @@ USERS = (
     ('grace@example.com', 'Grace Hopper', 'Compilers, standards, and nanoseconds.'),
     ('alan@example.com', 'Alan Turing', ''),
 )
+PASSWORDS = {
+    'ada@example.com': 'ada-demo-password',
+    'grace@example.com': 'grace-demo-password',
+    'alan@example.com': 'alan-demo-password',
+}
+"""The demo accounts' passwords, by user name (the email)."""
 TAGS = (
     ('django', 'Django'),
     ('python', 'Python'),
@@ -48,10 +59,16 @@ class Command(BaseCommand):
         """Write every demo row, then say how many are new."""
         created = 0
         users = {}
+        accounts = get_user_model()._default_manager
         for email, name, bio in USERS:
+            account, new = accounts.get_or_create(username=email, defaults={'email': email})
+            account.set_password(PASSWORDS[email])
+            account.is_active = True
+            account.save()
+            created += new
             users[email], new = User.objects.update_or_create(
                 email=email,
-                defaults={'name': name, 'bio': bio},
+                defaults={'name': name, 'bio': bio, 'account': account},
             )
             created += new
         tags = {}
@@ -70,5 +87,5 @@ class Command(BaseCommand):
             )
             article.tags.set([tags[tag] for tag in tag_slugs])
             created += new
-        total = len(USERS) + len(TAGS) + len(ARTICLES)
+        total = 2 * len(USERS) + len(TAGS) + len(ARTICLES)
         self.stdout.write(f'Demo data: {created} rows created, {total - created} already there.')

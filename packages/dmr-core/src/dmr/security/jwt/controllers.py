@@ -18,19 +18,13 @@ from dmr import APIError, Body, Controller, ResponseSpec, validate
 from dmr.errors import ErrorModel, ErrorType
 from dmr.security.jwt._pyjwt import TokenError
 from dmr.security.jwt.config import JWTConfig, TokenPair
+from dmr.security.login import Credentials
 
 INVALID_CREDENTIALS = 'Invalid user name or password'
 """The one answer to every failed obtain: no user enumeration."""
 
 MAX_USERNAME = 254
 MAX_PASSWORD = 4096
-
-
-class Credentials(TypedDict):
-    """What the obtain endpoint reads."""
-
-    username: str
-    password: str
 
 
 class RefreshToken(TypedDict):

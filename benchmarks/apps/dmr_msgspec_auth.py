@@ -1,0 +1,56 @@
+"""dmr with its msgspec backend, the endpoint public and behind ``JWTAuth`` (ES256, HS256).
+
+Response validation is off, as in ``dmr-msgspec``. ``apps/_auth.py`` creates
+the user and sends the credentials; ``dmr_msgspec_basic.py`` has HTTP Basic.
+"""
+
+from typing import Any
+
+from django.urls import path
+
+from benchmarks.apps._auth import auth
+from benchmarks.models.msgspec_models import (
+    CreatedUser,
+    User,
+    UserHeaders,
+    UserQuery,
+    create_user,
+)
+from dmr import Body, Controller, Headers, Query
+
+ENVIRONMENT = 'bench-dmr'
+# The apps, the database and the middleware apps/_auth.py needs.
+SETTINGS: dict[str, Any] = {
+    'INSTALLED_APPS': [
+        'django.contrib.contenttypes',
+        'django.contrib.auth',
+        'dmr',
+        'dmr.security.jwt',
+    ],
+    'DATABASES': {'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': ':memory:'}},
+    'MIDDLEWARE': ['benchmarks.apps._auth.SendCredentials'],
+    'DMR_SETTINGS': {'serializer': 'msgspec', 'validate_responses': False},
+}
+VARIANTS: dict[str, dict[str, Any]] = {
+    'dmr-msgspec-public': {'BENCH_AUTH': 'none'},
+    'dmr-msgspec+jwt-hs256': {'BENCH_AUTH': 'jwt-hs256'},
+    'dmr-msgspec+jwt-es256': {'BENCH_AUTH': 'jwt-es256'},
+}
+
+
+class UserController(Controller):
+    """``POST /user/``, with the variant's auth."""
+
+    auth = auth()
+
+    def post(
+        self,
+        user: Body[User],
+        _query: Query[UserQuery],
+        _headers: Headers[UserHeaders],
+    ) -> CreatedUser:
+        """Create the user; query and headers are only validated."""
+        return create_user(user)
+
+
+urlpatterns = [path('user/', UserController.as_view())]
