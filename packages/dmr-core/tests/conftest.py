@@ -1,4 +1,5 @@
 import django
+import pytest
 from django.conf import settings
 
 # What `django-admin startproject` puts in MIDDLEWARE.
@@ -48,5 +49,15 @@ def pytest_configure() -> None:
         PASSWORD_HASHERS=['django.contrib.auth.hashers.MD5PasswordHasher'],
         DMR_SETTINGS={'serializer': 'tests.stub_backend.StubSerializer'},
         USE_TZ=True,
+        # Throttles count in the default LocMemCache: the tests run in one process.
+        SILENCED_SYSTEM_CHECKS=['dmr.W010'],
     )
     django.setup()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_throttles() -> None:
+    """Each test starts with no request counted (throttles count in the default cache)."""
+    from django.core.cache import caches
+
+    caches['default'].clear()

@@ -12,6 +12,7 @@ class DmrConfig(AppConfig):
 
     def ready(self) -> None:
         """Register the configuration checks."""
-        from dmr.checks import check_settings  # noqa: PLC0415 - apps load first
+        from dmr.checks import check_settings, check_throttling  # noqa: PLC0415 - apps load first
 
         checks.register(check_settings)
+        checks.register(check_throttling)

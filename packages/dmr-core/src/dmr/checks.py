@@ -2,10 +2,12 @@
 
 from typing import Any
 
+from django.conf import settings as django_settings
 from django.core import checks
 
 from dmr.backends import BackendError, resolve_serializer
 from dmr.settings import SETTING_NAME, SettingsError, get_settings
+from dmr.throttling._cache_store import cache_problem
 
 INVALID_SETTINGS = 'dmr.E001'
 """``DMR_SETTINGS`` has an unknown key or a value of the wrong type."""
@@ -37,3 +39,49 @@ def check_settings(**_kwargs: Any) -> list[checks.CheckMessage]:
             ),
         ]
     return []
+
+
+THROTTLING_CACHE_USELESS = 'dmr.E010'
+"""The throttling backend is a cache that stores nothing (``DummyCache``)."""
+
+THROTTLING_CACHE_UNSAFE = 'dmr.W010'
+"""The throttling cache is not shared between processes, or its ``incr`` is not atomic."""
+
+THROTTLING_CACHE_MISSING = 'dmr.E011'
+"""The throttling backend names a cache alias that ``CACHES`` does not define."""
+
+
+def check_throttling(**_kwargs: Any) -> list[checks.CheckMessage]:
+    """Report a throttling cache that cannot count requests (well) across processes."""
+    try:
+        backend = get_settings().throttling.backend
+    except SettingsError:
+        return []  # reported by check_settings
+    if not backend.startswith('cache:'):
+        return []
+    alias = backend.removeprefix('cache:')
+    hint = (
+        f"Point {SETTING_NAME}['throttling']['backend'] at a Redis URL, "
+        'or at a Redis or memcached cache.'
+    )
+    if alias not in django_settings.CACHES:
+        return [
+            checks.Error(
+                f'The throttling backend {backend!r} names no cache in CACHES',
+                hint=hint,
+                id=THROTTLING_CACHE_MISSING,
+            ),
+        ]
+    problem = cache_problem(alias)
+    if problem is None:
+        return []
+    level, why = problem
+    if level == 'error':
+        return [
+            checks.Error(f'Throttles cannot count: {why}', hint=hint, id=THROTTLING_CACHE_USELESS)
+        ]
+    return [
+        checks.Warning(
+            f'Throttles may let more through: {why}', hint=hint, id=THROTTLING_CACHE_UNSAFE
+        )
+    ]
