@@ -1,3 +1,5 @@
+from collections.abc import Iterator
+
 import django
 import pytest
 from django.conf import settings
@@ -61,3 +63,12 @@ def _fresh_throttles() -> None:
     from django.core.cache import caches
 
     caches['default'].clear()
+
+
+@pytest.fixture(scope='session')
+def redis_url() -> Iterator[str]:
+    """The URL of a Redis server the whole test session shares."""
+    from tests.redis_server import redis_server  # noqa: PLC0415 - only tests that need it
+
+    with redis_server() as (url, _process):
+        yield url

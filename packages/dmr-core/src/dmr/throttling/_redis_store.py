@@ -3,7 +3,8 @@
 ``redis-py`` is imported only when a ``redis://`` backend is configured
 (``pip install dmr-core[redis]``). The sync client is created once per
 process (its connection pool starts afresh after a fork); an asyncio client
-is created per event loop, and again after a fork. Every call is bounded by
+is created per event loop, and again after a fork; it is closed when its loop
+shuts down (``asyncio.run`` and ``async_to_sync`` close async generators then). Every call is bounded by
 the socket timeouts and makes no retries: the breaker decides when to try
 again.
 """
@@ -11,7 +12,7 @@ again.
 import os
 import weakref
 from asyncio import AbstractEventLoop, get_running_loop
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
 from dmr.throttling.stores import Breaker, Check, Outcome, outcome
@@ -88,7 +89,7 @@ class RedisStore:
         self.timeout = timeout
         self.breaker = Breaker(f'redis {_without_password(url)}', cooldown)
         self._sync: tuple[int, Any] | None = None
-        self._async: weakref.WeakKeyDictionary[AbstractEventLoop, tuple[int, Any]] = (
+        self._async: weakref.WeakKeyDictionary[AbstractEventLoop, tuple[int, Any, Any]] = (
             weakref.WeakKeyDictionary()
         )
 
@@ -107,7 +108,8 @@ class RedisStore:
         self.breaker.check()
         keys, args = _arguments(checks)
         try:
-            answers = await self._async_script()(keys=keys, args=args)
+            script = await self._async_script()
+            answers = await script(keys=keys, args=args)
         except Exception as exc:
             raise self.breaker.failed(exc) from exc
         return _outcomes(answers)
@@ -123,7 +125,7 @@ class RedisStore:
             self._sync = (pid, client.register_script(SCRIPT))
         return self._sync[1]
 
-    def _async_script(self) -> Any:
+    async def _async_script(self) -> Any:
         loop = get_running_loop()
         pid = os.getpid()
         found = self._async.get(loop)
@@ -133,8 +135,18 @@ class RedisStore:
             from redis.backoff import NoBackoff  # noqa: PLC0415
 
             client = Redis.from_url(self.url, retry=Retry(NoBackoff(), 0), **self._socket())
-            found = self._async[loop] = (pid, client.register_script(SCRIPT))
+            keeper = self._keep(loop, client)
+            await anext(keeper)
+            found = self._async[loop] = (pid, client.register_script(SCRIPT), keeper)
         return found[1]
+
+    async def _keep(self, loop: AbstractEventLoop, client: Any) -> AsyncIterator[None]:
+        """Close ``client`` when its loop shuts down (``asyncio.run`` closes async generators)."""
+        try:
+            yield
+        finally:
+            self._async.pop(loop, None)
+            await client.aclose()
 
     def _socket(self) -> dict[str, Any]:
         return {
