@@ -3,10 +3,10 @@
 ``redis-py`` is imported only when a ``redis://`` backend is configured
 (``pip install dmr-core[redis]``). The sync client is created once per
 process (its connection pool starts afresh after a fork); an asyncio client
-is created per event loop, and again after a fork; it is closed when its loop
-shuts down (``asyncio.run`` and ``async_to_sync`` close async generators then). Every call is bounded by
-the socket timeouts and makes no retries: the breaker decides when to try
-again.
+is created per event loop, and again after a fork, and closed when its loop
+shuts down (``asyncio.run`` and ``async_to_sync`` close async generators
+then). Every call is bounded by the socket timeouts and makes no retries: the
+breaker decides when to try again.
 """
 
 import os
