@@ -163,12 +163,15 @@ class Throttling(Stage):
 class OuterThrottling(Throttling):
     """The first throttle stage: it also writes the ``RateLimit`` headers of the endpoint."""
 
-    policy = ''
-    """``RateLimit-Policy``: every throttle of the endpoint."""
+    policies: tuple[tuple[str, Throttle], ...] = ()
+    """Every throttle of the endpoint and its name, for ``RateLimit-Policy``."""
 
     def leave(self, exchange: Exchange, response: HttpResponseBase, /) -> None:
         """``RateLimit-Policy`` always; ``RateLimit`` for the throttles that counted it."""
-        response['RateLimit-Policy'] = self.policy
+        response['RateLimit-Policy'] = ', '.join(
+            f'"{name}";q={throttle.rate.limit};w={throttle.rate.per}'
+            for name, throttle in self.policies
+        )
         if exchange.limits:
             response['RateLimit'] = ', '.join(
                 f'"{name}";r={outcome.remaining};t={outcome.reset}'
@@ -197,10 +200,7 @@ def throttle_stages(
     scopes = tuple(
         throttle.scope or f'{qualname}#{index}' for index, throttle in enumerate(throttles)
     )
-    policy = ', '.join(
-        f'"{name}";q={throttle.rate.limit};w={throttle.rate.per}'
-        for name, throttle in zip(names, throttles, strict=True)
-    )
+    policies = tuple(zip(names, throttles, strict=True))
     before = tuple(index for index, throttle in enumerate(throttles) if not throttle.after_auth)
     after = tuple(index for index, throttle in enumerate(throttles) if throttle.after_auth)
     stages: list[Throttling | None] = []
@@ -219,7 +219,7 @@ def throttle_stages(
             retry_unavailable=math.ceil(config.cooldown),
         )
         if isinstance(stage, OuterThrottling):
-            stage.policy = policy
+            stage.policies = policies
         stages.append(stage)
     return stages[0], stages[1]
 
