@@ -1,4 +1,4 @@
-"""The login and token endpoints: throttled by address and user name, closed when the store is down."""
+"""Login and token endpoints: throttled by address and user name, closed when the store is down."""
 
 import json
 from typing import Any
