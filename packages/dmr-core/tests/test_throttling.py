@@ -11,6 +11,7 @@ from dmr import Controller, modify
 from dmr._pipeline.throttle import Throttling
 from dmr.errors import EndpointDefinitionError
 from dmr.throttling import Throttle
+from tests.jwt_app import TOKENS
 from tests.throttling_app import PartlyThrottled
 
 pytestmark = [pytest.mark.urls('tests.throttling_app'), pytest.mark.django_db(transaction=True)]
@@ -225,3 +226,33 @@ def test_gcra_on_a_cache_backend_fails_when_the_class_is_built():
             @modify(status_code=200)
             def get(self) -> dict[str, str]:
                 raise NotImplementedError
+
+
+def test_throttles_with_one_name_get_numbered_policies():
+    """Two throttles by address are ``ip`` and ``ip-2`` in the headers."""
+
+    class Twice(Controller):
+        auth = None
+        throttles = (Throttle('5/second'), Throttle('100/hour'))
+
+        @modify(status_code=200)
+        def get(self) -> dict[str, str]:
+            raise NotImplementedError
+
+    stage = Twice.compiled().routes['GET'].stages[1]
+    assert isinstance(stage, Throttling)
+    assert stage.names == ('ip', 'ip-2')
+
+
+@pytest.mark.parametrize('kind', KINDS)
+def test_a_jwt_is_throttled_by_its_jti(kind: str):
+    """``by_token`` keys JWT claims by ``jti``: a new token of the same user starts afresh."""
+    alice = DjangoUser.objects.get(username='alice')
+    client = Client()
+
+    def bearer(token: str) -> dict[str, str]:
+        return {'HTTP_AUTHORIZATION': f'Bearer {token}'}
+
+    first = TOKENS.issue(alice)['access']
+    assert statuses(client, f'/{kind}/jwt/', 3, **bearer(first)) == [200, 200, 429]
+    assert client.get(f'/{kind}/jwt/', **bearer(TOKENS.issue(alice)['access'])).status_code == 200

@@ -1,5 +1,6 @@
 """Throttling's configuration: settings, system checks, rates, the OpenAPI document, test tools."""
 
+import asyncio
 from typing import Any
 
 import pytest
@@ -13,7 +14,7 @@ from dmr.checks import (
 )
 from dmr.routing import path
 from dmr.settings import SettingsError, parse_settings
-from dmr.testing import assert_throttled, throttle_rate
+from dmr.testing import assert_throttled, assert_throttled_async, throttle_rate
 from dmr.throttling import Rate, Throttle
 from tests.openapi_support import document
 from tests.throttling_app import CONTROLLERS, IP
@@ -250,3 +251,19 @@ def test_assert_throttled_says_what_is_wrong(responses: list[FakeResponse], mess
     answers = iter(responses)
     with pytest.raises(AssertionError, match=message):
         assert_throttled(lambda: next(answers), limit=1)
+
+
+def test_assert_throttled_async_awaits_each_request():
+    """The async twin returns the 429 after ``limit`` passing requests."""
+    answers = iter(
+        [
+            FakeResponse(200),
+            FakeResponse(429, {'detail': [{'type': 'throttled'}]}, {'Retry-After': '1'}),
+        ]
+    )
+
+    async def send() -> FakeResponse:
+        return next(answers)
+
+    refused = asyncio.run(assert_throttled_async(send, limit=1))
+    assert refused.status_code == 429

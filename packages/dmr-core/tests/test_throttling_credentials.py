@@ -77,3 +77,19 @@ def test_a_store_that_is_down_refuses_every_attempt(url: str):
         response = attempt(url, password='alice-pw')
     assert response.status_code == 503
     assert response.json()['detail'][0]['type'] == 'service_unavailable'
+
+
+@pytest.mark.parametrize('url', ENDPOINTS)
+@pytest.mark.parametrize(
+    ('body', 'content_type'),
+    [(b'{"username": ', 'application/json'), (b'[1]', 'application/json'), (b'x', 'text/plain')],
+)
+def test_a_body_without_a_user_name_is_counted_by_address_only(
+    url: str, body: bytes, content_type: str
+):
+    """Malformed or foreign bodies skip the user-name throttle; the address one still counts."""
+    with throttle_rate(BY_IP, '1/minute'):
+        first = Client().post(url, body, content_type=content_type)
+        assert first.status_code in {400, 415}
+        assert first['RateLimit'] == first['RateLimit'].split(',')[0]
+        assert Client().post(url, body, content_type=content_type).status_code == 429

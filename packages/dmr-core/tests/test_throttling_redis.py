@@ -123,17 +123,43 @@ def test_the_breaker_stops_calling_a_failed_store(caplog: pytest.LogCaptureFixtu
     assert len([r for r in caplog.records if r.name == 'dmr.throttling']) == 1
 
 
-def test_a_second_failure_after_the_cooldown_is_counted_not_logged(
-    caplog: pytest.LogCaptureFixture,
-):
-    """Failures within the log interval are counted and reported with the next log line."""
+def test_failures_within_a_minute_are_counted_not_logged(caplog: pytest.LogCaptureFixture):
+    """After the cooldown the store is tried again; its next failure is counted, not logged."""
     store = RedisStore(f'redis://127.0.0.1:{free_port()}/0', timeout=0.1, cooldown=0.01)
     check = [Check('dmr:throttle:x', Rate.parse('1/second'), 'gcra')]
-    store.breaker.cooldown = 0.0
     for _ in range(2):
         with pytest.raises(StoreUnavailableError):
             store.hit(check)
-    assert len([r for r in caplog.records if r.name == 'dmr.throttling']) == 2
+        time.sleep(0.02)
+    assert store.breaker.suppressed == 1
+    assert len([r for r in caplog.records if r.name == 'dmr.throttling']) == 1
+
+
+def test_the_store_never_logs_its_password():
+    """The breaker names the server without the URL's password."""
+    store = RedisStore('redis://:s3cret@127.0.0.1:1/0', timeout=0.1, cooldown=1)
+    assert store.breaker.name == 'redis redis://***@127.0.0.1:1/0'
+
+
+@pytest.mark.parametrize('kind', KINDS)
+@pytest.mark.parametrize(('name', 'status'), [('ip', 200), ('deny', 503)])
+def test_a_django_cache_that_is_down_follows_on_error(kind: str, name: str, status: int):
+    """A ``RedisCache`` on a dead server: let through, or 503 where a throttle denies."""
+    dead = {
+        'BACKEND': 'django.core.cache.backends.redis.RedisCache',
+        'LOCATION': f'redis://127.0.0.1:{free_port()}/0',
+        'OPTIONS': {'socket_timeout': 0.1, 'socket_connect_timeout': 0.1},
+    }
+    with (
+        override_settings(
+            CACHES={
+                'default': {'BACKEND': 'django.core.cache.backends.locmem.LocMemCache'},
+                'dead': dead,
+            }
+        ),
+        on('cache:dead'),
+    ):
+        assert Client().get(f'/{kind}/{name}/').status_code == status
 
 
 @pytest.mark.parametrize('on_error', ['allow', 'deny'])

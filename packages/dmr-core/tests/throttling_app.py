@@ -9,7 +9,9 @@ from dmr import Controller, modify
 from dmr.routing import path
 from dmr.security import Authenticated, HttpBasic
 from dmr.security.api_key import ApiKey
+from dmr.security.jwt import JWTAuth
 from dmr.throttling import Rate, Throttle, by_ip, by_token, by_user
+from tests.jwt_app import TOKENS
 
 
 class Credential:
@@ -67,6 +69,7 @@ CONTROLLERS = {
         auth=[ApiKey('X-API-Key', check=key_owner, check_async=key_owner_async)],
         throttles=[Throttle('2/minute', key=by_token)],
     ),
+    'jwt': pair('Jwt', auth=[JWTAuth(TOKENS)], throttles=[Throttle('2/minute', key=by_token)]),
     'tenant': pair('Tenant', auth=None, throttles=[Throttle('1/minute', key=by_tenant)]),
     'shared-a': pair('SharedA', auth=None, throttles=[SHARED]),
     'shared-b': pair('SharedB', auth=None, throttles=[SHARED]),

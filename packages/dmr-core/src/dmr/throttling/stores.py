@@ -13,7 +13,8 @@
 Every store call is bounded by ``timeout`` (seconds), and a failure opens a
 circuit breaker for ``cooldown`` seconds during which the store is not called
 at all, so that letting requests through when the store is down does not make
-them slow. Failures are logged at most once per ``cooldown``.
+them slow. Failures are logged at most once a minute per store, with the
+number of failures not logged since.
 """
 
 import logging
@@ -26,6 +27,9 @@ from typing import Protocol
 from dmr.throttling.rate import Rate
 
 logger = logging.getLogger('dmr.throttling')
+
+LOG_EVERY = 60.0
+"""Seconds between two log lines about one store's failures."""
 
 
 class StoreUnavailableError(Exception):
@@ -82,7 +86,8 @@ class Breaker:
     """A circuit breaker with a rate-limited failure log.
 
     After a failure the store is not called for ``cooldown`` seconds; the
-    first call after that tries it again.
+    first call after that tries it again. Failures are logged at most once
+    every ``LOG_EVERY`` seconds.
     """
 
     def __init__(self, name: str, cooldown: float) -> None:
@@ -101,7 +106,7 @@ class Breaker:
         """Open the breaker, log (at a limited rate), and say so."""
         now = time.monotonic()
         self.open_until = now + self.cooldown
-        if now - self.last_logged >= self.cooldown:
+        if now - self.last_logged >= LOG_EVERY:
             logger.warning(
                 'Throttling store %s failed (%d failures not logged since): %r; '
                 'not called for %.1f seconds',
