@@ -56,10 +56,8 @@ def main(argv: list[str]) -> int:
     if arguments.smoke:
         arguments.rounds, arguments.requests = 1, 20
     python = environment_python('bench-dmr')
-    rows = []
     with _redis_server() as url:
-        for store in STORES:
-            rows.append((store, _run_worker(python, store, url, arguments)))
+        rows = [(store, _run_worker(python, store, url, arguments)) for store in STORES]
     _report(rows, arguments)
     return 0
 

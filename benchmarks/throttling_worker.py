@@ -17,7 +17,7 @@ def measure(arguments: argparse.Namespace) -> dict[str, Any]:
     }.get(store, arguments.redis)
     settings.configure(
         DEBUG=False,
-        SECRET_KEY='bench',
+        SECRET_KEY='benchmarks-only-not-secret',  # noqa: S106 - no secret in a benchmark
         ALLOWED_HOSTS=['*'],
         INSTALLED_APPS=['dmr'],
         CACHES={

@@ -14,10 +14,10 @@ class Results(msgspec.Struct):
 
 class SearchController(Controller):
     auth = None
-    throttles = [
+    throttles = (
         Throttle('3/minute', key=by_ip),
         Throttle('1000/hour', key=by_user),  # skipped: the request is anonymous
-    ]
+    )
 
     def get(self) -> Results:
         return Results(query='dmr')
