@@ -267,3 +267,39 @@ def test_assert_throttled_async_awaits_each_request():
 
     refused = asyncio.run(assert_throttled_async(send, limit=1))
     assert refused.status_code == 429
+
+
+CHECK_A_PROJECT = """
+import django
+from django.conf import settings
+settings.configure(INSTALLED_APPS=['dmr'], ROOT_URLCONF='urls', DMR_SETTINGS={'serializer': SERIALIZER})
+django.setup()
+from django.core import checks
+before = [message.id for message in checks.run_checks()]
+from dmr import Controller
+from dmr.throttling import Throttle
+class Limited(Controller):
+    auth = None
+    throttles = [Throttle('1/second')]
+    def get(self) -> dict[str, str]:
+        return {}
+print(before, [message.id for message in checks.run_checks()])
+"""
+
+
+def test_a_project_that_throttles_nothing_gets_no_cache_warning():
+    """The default ``LocMemCache`` is a warning only once a controller is throttled."""
+    import subprocess  # noqa: PLC0415 - one test starts a fresh process
+    import sys  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+
+    tests = Path(__file__).resolve().parent
+    result = subprocess.run(  # noqa: S603 - fixed arguments
+        [sys.executable, '-c', CHECK_A_PROJECT.replace('SERIALIZER', repr(SERIALIZER))],
+        cwd=tests,
+        env={'PYTHONPATH': f'{tests.parent}'},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "[] ['dmr.W010']"

@@ -1,11 +1,10 @@
-"""Throttled endpoints answering Structs, and every endpoint that takes a password."""
+"""Throttled endpoints answering Structs, and the token endpoints that take a password."""
 
 import msgspec
 
 from dmr import Controller
 from dmr.routing import path
 from dmr.security.jwt import token_urls
-from dmr.security.login import AsyncLoginController, LoginController
 from dmr.security.tokens.controllers import AsyncObtainTokenController, ObtainTokenController
 from dmr.throttling import Throttle
 from msgspec_jwt_urls import TOKENS
@@ -34,8 +33,6 @@ class AsyncQuotes(Controller):
 urlpatterns = [
     path('sync/quotes/', Quotes.as_view()),
     path('async/quotes/', AsyncQuotes.as_view()),
-    path('sync/login/', LoginController.as_view()),
-    path('async/login/', AsyncLoginController.as_view()),
     path('sync/obtain/', ObtainTokenController.as_view()),
     path('async/obtain/', AsyncObtainTokenController.as_view()),
     *token_urls(TOKENS, prefix='sync/jwt/'),

@@ -1,9 +1,11 @@
 """Django system checks for dmr's configuration (``manage.py check``)."""
 
+import contextlib
 from typing import Any
 
 from django.conf import settings as django_settings
 from django.core import checks
+from django.urls import get_resolver
 
 from dmr.backends import BackendError, resolve_serializer
 from dmr.settings import SETTING_NAME, SettingsError, get_settings
@@ -52,12 +54,17 @@ THROTTLING_CACHE_MISSING = 'dmr.E011'
 
 
 def check_throttling(**_kwargs: Any) -> list[checks.CheckMessage]:
-    """Report a throttling cache that cannot count requests (well) across processes."""
+    """Report a throttling cache that cannot count requests (well) across processes.
+
+    Only when something is throttled: the settings' throttles, or a
+    controller's (the URLconf is loaded first, so its controllers are known).
+    """
     try:
-        backend = get_settings().throttling.backend
+        config = get_settings().throttling
     except SettingsError:
         return []  # reported by check_settings
-    if not backend.startswith('cache:'):
+    backend = config.backend
+    if not backend.startswith('cache:') or not (config.throttles or _throttled_controllers()):
         return []
     alias = backend.removeprefix('cache:')
     hint = (
@@ -85,3 +92,23 @@ def check_throttling(**_kwargs: Any) -> list[checks.CheckMessage]:
             f'Throttles may let more through: {why}', hint=hint, id=THROTTLING_CACHE_UNSAFE
         )
     ]
+
+
+def _throttled_controllers() -> bool:
+    """Whether a controller that Django has loaded declares throttles."""
+    # Imported here: controllers compile against the settings this module checks.
+    from dmr.controller import Controller  # noqa: PLC0415
+    from dmr.responses import INHERIT  # noqa: PLC0415
+
+    with contextlib.suppress(Exception):  # a broken URLconf is Django's own check's to report
+        get_resolver().url_patterns  # noqa: B018 - imports the URLconf and its controllers
+    pending = list(Controller.__subclasses__())
+    while pending:
+        controller = pending.pop()
+        pending.extend(controller.__subclasses__())
+        options = [controller.throttles] + [
+            signature.options.throttles for signature in controller._signatures.values()
+        ]
+        if any(option is not INHERIT and option for option in options):
+            return True
+    return False
