@@ -272,7 +272,9 @@ def test_assert_throttled_async_awaits_each_request():
 CHECK_A_PROJECT = """
 import django
 from django.conf import settings
-settings.configure(INSTALLED_APPS=['dmr'], ROOT_URLCONF='urls', DMR_SETTINGS={'serializer': SERIALIZER})
+settings.configure(
+    INSTALLED_APPS=['dmr'], ROOT_URLCONF='urls', DMR_SETTINGS={'serializer': SERIALIZER}
+)
 django.setup()
 from django.core import checks
 before = [message.id for message in checks.run_checks()]
@@ -289,12 +291,12 @@ print(before, [message.id for message in checks.run_checks()])
 
 def test_a_project_that_throttles_nothing_gets_no_cache_warning():
     """The default ``LocMemCache`` is a warning only once a controller is throttled."""
-    import subprocess  # noqa: PLC0415 - one test starts a fresh process
-    import sys  # noqa: PLC0415
-    from pathlib import Path  # noqa: PLC0415
+    import subprocess
+    import sys
+    from pathlib import Path
 
     tests = Path(__file__).resolve().parent
-    result = subprocess.run(  # noqa: S603 - fixed arguments
+    result = subprocess.run(
         [sys.executable, '-c', CHECK_A_PROJECT.replace('SERIALIZER', repr(SERIALIZER))],
         cwd=tests,
         env={'PYTHONPATH': f'{tests.parent}'},
