@@ -56,6 +56,7 @@ class Throttling(Stage):
         self.names = names
         self.scopes = scopes
         self.store = store
+        self.key_names = tuple(getattr(throttle.key, '__name__', 'key') for throttle in throttles)
         self.retry_unavailable = {'Retry-After': str(retry_unavailable)}
         responses = [
             ResponseSpec(
@@ -86,10 +87,9 @@ class Throttling(Stage):
             value = throttle.key(request)
             if value is None:
                 continue
-            key_name = getattr(throttle.key, '__name__', 'key')
             checks.append(
                 Check(
-                    bucket(self.scopes[index], key_name, value),
+                    bucket(self.scopes[index], self.key_names[index], value),
                     throttle.rate,
                     throttle.algorithm or store.default_algorithm,
                 ),
