@@ -1,4 +1,7 @@
+from collections.abc import Iterator
+
 import django
+import pytest
 from django.conf import settings
 
 # What `django-admin startproject` puts in MIDDLEWARE.
@@ -48,5 +51,24 @@ def pytest_configure() -> None:
         PASSWORD_HASHERS=['django.contrib.auth.hashers.MD5PasswordHasher'],
         DMR_SETTINGS={'serializer': 'tests.stub_backend.StubSerializer'},
         USE_TZ=True,
+        # Throttles count in the default LocMemCache: the tests run in one process.
+        SILENCED_SYSTEM_CHECKS=['dmr.W010'],
     )
     django.setup()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_throttles() -> None:
+    """Each test starts with no request counted (throttles count in the default cache)."""
+    from django.core.cache import caches
+
+    caches['default'].clear()
+
+
+@pytest.fixture(scope='session')
+def redis_url() -> Iterator[str]:
+    """The URL of a Redis server the whole test session shares."""
+    from tests.redis_server import redis_server
+
+    with redis_server() as (url, _process):
+        yield url

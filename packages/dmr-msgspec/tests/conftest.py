@@ -5,6 +5,7 @@ fixture the HTTP tests use.
 """
 
 import django.conf
+import pytest
 
 
 def pytest_configure() -> None:
@@ -31,3 +32,11 @@ def pytest_configure() -> None:
         SECRET_KEY='dmr-msgspec-tests',
         USE_TZ=True,
     )
+
+
+@pytest.fixture(autouse=True)
+def _fresh_throttles() -> None:
+    """Each test starts with no request counted (throttles count in the default cache)."""
+    from django.core.cache import caches
+
+    caches['default'].clear()

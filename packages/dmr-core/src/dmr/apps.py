@@ -15,7 +15,9 @@ class DmrConfig(AppConfig):
         from dmr.checks import (  # noqa: PLC0415 - apps load first
             check_login_required,
             check_settings,
+            check_throttling,
         )
 
         checks.register(check_settings)
         checks.register(check_login_required, checks.Tags.security)
+        checks.register(check_throttling)

@@ -1,13 +1,16 @@
 """Django system checks for dmr's configuration (``manage.py check``)."""
 
+import contextlib
 from typing import Any
 
 from django.conf import settings as django_settings
 from django.core import checks
+from django.urls import get_resolver
 from django.utils.module_loading import import_string
 
 from dmr.backends import BackendError, resolve_serializer
 from dmr.settings import SETTING_NAME, SettingsError, get_settings
+from dmr.throttling._cache_store import cache_problem
 
 INVALID_SETTINGS = 'dmr.E001'
 """``DMR_SETTINGS`` has an unknown key or a value of the wrong type."""
@@ -90,3 +93,74 @@ def _is_login_required(name: str) -> bool:
         return False  # Django's own checks and startup report a missing middleware
     login_required = import_string(_LOGIN_REQUIRED)
     return isinstance(middleware, type) and issubclass(middleware, login_required)
+
+
+THROTTLING_CACHE_USELESS = 'dmr.E010'
+"""The throttling backend is a cache that stores nothing (``DummyCache``)."""
+
+THROTTLING_CACHE_UNSAFE = 'dmr.W010'
+"""The throttling cache is not shared between processes, or its ``incr`` is not atomic."""
+
+THROTTLING_CACHE_MISSING = 'dmr.E011'
+"""The throttling backend names a cache alias that ``CACHES`` does not define."""
+
+
+def check_throttling(**_kwargs: Any) -> list[checks.CheckMessage]:
+    """Report a throttling cache that cannot count requests (well) across processes.
+
+    Only when something is throttled: the settings' throttles, or a
+    controller's (the URLconf is loaded first, so its controllers are known).
+    """
+    try:
+        config = get_settings().throttling
+    except SettingsError:
+        return []  # reported by check_settings
+    backend = config.backend
+    if not backend.startswith('cache:') or not (config.throttles or _throttled_controllers()):
+        return []
+    alias = backend.removeprefix('cache:')
+    hint = (
+        f"Point {SETTING_NAME}['throttling']['backend'] at a Redis URL, "
+        'or at a Redis or memcached cache.'
+    )
+    if alias not in django_settings.CACHES:
+        return [
+            checks.Error(
+                f'The throttling backend {backend!r} names no cache in CACHES',
+                hint=hint,
+                id=THROTTLING_CACHE_MISSING,
+            ),
+        ]
+    problem = cache_problem(alias)
+    if problem is None:
+        return []
+    level, why = problem
+    if level == 'error':
+        return [
+            checks.Error(f'Throttles cannot count: {why}', hint=hint, id=THROTTLING_CACHE_USELESS)
+        ]
+    return [
+        checks.Warning(
+            f'Throttles may let more through: {why}', hint=hint, id=THROTTLING_CACHE_UNSAFE
+        )
+    ]
+
+
+def _throttled_controllers() -> bool:
+    """Whether a controller that Django has loaded declares throttles."""
+    # Imported here: controllers compile against the settings this module checks.
+    from dmr.controller import Controller  # noqa: PLC0415
+    from dmr.responses import INHERIT  # noqa: PLC0415
+
+    with contextlib.suppress(Exception):  # a broken URLconf is Django's own check's to report
+        get_resolver().url_patterns  # noqa: B018 - imports the URLconf and its controllers
+    pending = list(Controller.__subclasses__())
+    while pending:
+        controller = pending.pop()
+        pending.extend(controller.__subclasses__())
+        options = [controller.throttles] + [
+            signature.options.throttles for signature in controller._signatures.values()
+        ]
+        if any(option is not INHERIT and option for option in options):
+            return True
+    return False

@@ -29,7 +29,7 @@ from dmr.errors import EndpointDefinitionError, ErrorHandler
 from dmr.operation import OperationInfo
 from dmr.parsers import Parser
 from dmr.renderers import Renderer
-from dmr.responses import INHERIT, AuthOption, PermissionsOption, ResponseSpec
+from dmr.responses import INHERIT, AuthOption, PermissionsOption, ResponseSpec, ThrottlesOption
 from dmr.serializer import Serializer
 from dmr.settings import SETTING_NAME, SettingsError
 
@@ -59,6 +59,8 @@ class Controller(View, Generic[_S]):
     """Auths tried in order; ``None`` makes every endpoint public."""
     permissions: ClassVar[PermissionsOption] = INHERIT
     """Permissions every endpoint checks; all of them must pass."""
+    throttles: ClassVar[ThrottlesOption] = INHERIT
+    """Throttles of every endpoint (:mod:`dmr.throttling`); ``[]`` for none."""
 
     _serializer: ClassVar[type[Serializer] | None] = None
     _signatures: ClassVar[Mapping[str, EndpointSignature]] = {}
@@ -164,6 +166,7 @@ def _options(cls: type[Controller[Any]]) -> ControllerOptions:
         error_format=cls.error_format,
         auth=cls.auth,
         permissions=cls.permissions,
+        throttles=cls.throttles,
     )
 
 

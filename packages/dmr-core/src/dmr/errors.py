@@ -78,6 +78,8 @@ class ErrorType(enum.StrEnum):
     NOT_AUTHENTICATED = 'not_authenticated'
     PERMISSION_DENIED = 'permission_denied'
     CSRF_FAILED = 'csrf_failed'
+    THROTTLED = 'throttled'
+    SERVICE_UNAVAILABLE = 'service_unavailable'
     RESPONSE_INVALID = 'response_invalid'
     INTERNAL_ERROR = 'internal_error'
 
@@ -212,6 +214,18 @@ class LengthRequiredError(FrameworkError):
     """A body framed by the transport that the server cannot hand over (411)."""
 
     status_code = 411
+
+
+class ThrottledError(FrameworkError):
+    """Too many requests from this client; ``Retry-After`` says when to retry (429)."""
+
+    status_code = 429
+
+
+class ServiceUnavailableError(FrameworkError):
+    """A service the endpoint needs is down, and it refuses rather than go on (503)."""
+
+    status_code = 503
 
 
 class ResponseValidationError(FrameworkError):

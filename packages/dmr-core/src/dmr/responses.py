@@ -16,6 +16,7 @@ from dmr.errors import ErrorHandler
 from dmr.operation import OperationInfo
 from dmr.permissions import Permission
 from dmr.security._auth import Auth
+from dmr.throttling.throttle import Throttle
 
 _Func = TypeVar('_Func', bound=Callable[..., Any])
 
@@ -36,6 +37,9 @@ AuthOption = Sequence[Auth] | None | Inherit
 
 PermissionsOption = Sequence[Permission] | Inherit
 """A ``permissions`` option: all of them must pass."""
+
+ThrottlesOption = Sequence[Throttle] | Inherit
+"""A ``throttles`` option: every one counts the request; ``[]`` for none."""
 
 
 class ErrorBody(enum.Enum):
@@ -95,6 +99,7 @@ class EndpointOptions:
     operation: OperationInfo | None = None
     auth: AuthOption = INHERIT
     permissions: PermissionsOption = INHERIT
+    throttles: ThrottlesOption = INHERIT
 
 
 def _attach(options: EndpointOptions) -> Callable[[_Func], _Func]:
@@ -121,6 +126,7 @@ def modify(
     operation: OperationInfo | None = None,
     auth: AuthOption = INHERIT,
     permissions: PermissionsOption = INHERIT,
+    throttles: ThrottlesOption = INHERIT,
 ) -> Callable[[_Func], _Func]:
     """Adjust an endpoint that returns a model.
 
@@ -128,8 +134,8 @@ def modify(
     sent with every success response, ``extra_responses`` declares the other
     responses it may produce (``raise APIError(...)``), and
     ``validate_responses``, ``error_handler``, ``operation`` (its OpenAPI
-    description), ``auth`` (``None``: public) and ``permissions`` override
-    the controller's.
+    description), ``auth`` (``None``: public), ``permissions`` and
+    ``throttles`` override the controller's.
 
     >>> class Users(Controller):
     ...     @modify(status_code=202, headers={'Retry-After': '5'})
@@ -146,6 +152,7 @@ def modify(
             operation=operation,
             auth=auth,
             permissions=permissions,
+            throttles=throttles,
         ),
     )
 
@@ -157,11 +164,12 @@ def validate(
     operation: OperationInfo | None = None,
     auth: AuthOption = INHERIT,
     permissions: PermissionsOption = INHERIT,
+    throttles: ThrottlesOption = INHERIT,
 ) -> Callable[[_Func], _Func]:
     """Declare the responses of an endpoint that returns ``HttpResponse``.
 
-    ``validate_responses``, ``error_handler``, ``operation``, ``auth`` and
-    ``permissions`` are as for :func:`modify`.
+    ``validate_responses``, ``error_handler``, ``operation``, ``auth``,
+    ``permissions`` and ``throttles`` are as for :func:`modify`.
 
     >>> class Users(Controller):
     ...     @validate(ResponseSpec(UserModel, status_code=200))
@@ -179,5 +187,6 @@ def validate(
             operation=operation,
             auth=auth,
             permissions=permissions,
+            throttles=throttles,
         ),
     )

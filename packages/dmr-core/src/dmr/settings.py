@@ -12,7 +12,7 @@ that name the key and say what it takes; ``manage.py check`` reports them as
 
 import difflib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.conf import settings as django_settings
@@ -28,6 +28,7 @@ from dmr.permissions import Permission
 from dmr.renderers import Renderer
 from dmr.responses import ResponseSpec
 from dmr.security._auth import Auth
+from dmr.throttling.config import ThrottlingSettings, parse_throttling
 
 if TYPE_CHECKING:
     from dmr.openapi.config import OpenAPIConfig
@@ -79,6 +80,10 @@ class DMRSettings:
     """Accept NUL characters (``\\x00``) in text from clients: query, path,
     headers, cookies and JSON bodies. Refused by default, as Django's forms
     do, since databases such as PostgreSQL cannot store them."""
+
+    throttling: ThrottlingSettings = field(default_factory=ThrottlingSettings)
+    """The throttles' store, trusted proxies and default throttles
+    (:mod:`dmr.throttling.config`)."""
 
 
 def _key_error(key: str, expected: str, value: Any) -> SettingsError:
@@ -176,6 +181,13 @@ def _error_format(value: Any) -> str:
     raise _key_error('error_format', f'one of {", ".join(map(repr, ERROR_FORMATS))}', value)
 
 
+def _throttling(value: Any) -> ThrottlingSettings:
+    try:
+        return parse_throttling(value)
+    except ValueError as exc:
+        raise SettingsError(f"{SETTING_NAME}['throttling']: {exc}") from exc
+
+
 def _openapi(value: Any) -> 'OpenAPIConfig | None':
     # Imported here: dmr.openapi builds on controllers, which read settings.
     from dmr.openapi.config import OpenAPIConfig  # noqa: PLC0415
@@ -199,6 +211,7 @@ _PARSERS: Mapping[str, Callable[[Any], Any]] = {
         () if value in ([], ()) else _instances('permissions', value, Permission)
     ),
     'allow_nul': _flag('allow_nul'),
+    'throttling': _throttling,
 }
 assert set(_PARSERS) == {field.name for field in fields(DMRSettings)}  # noqa: S101
 

@@ -11,6 +11,7 @@ from dmr._pipeline.endpoint import (
     EndpointConfig,
     inherited_auth,
     inherited_permissions,
+    inherited_throttles,
 )
 from dmr._signature import EndpointSignature
 from dmr.backends import resolve_serializer
@@ -24,7 +25,7 @@ from dmr.errors import (
 )
 from dmr.parsers import JsonParser, Parser
 from dmr.renderers import JsonRenderer, Renderer
-from dmr.responses import AuthOption, PermissionsOption, ResponseSpec
+from dmr.responses import AuthOption, PermissionsOption, ResponseSpec, ThrottlesOption
 from dmr.settings import get_settings
 
 
@@ -43,6 +44,7 @@ class ControllerOptions:
     error_format: str | None
     auth: AuthOption
     permissions: PermissionsOption
+    throttles: ThrottlesOption
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +126,7 @@ def compile_controller(options: ControllerOptions) -> CompiledController:
         error_format=error_format,
         auth=inherited_auth(options.auth, settings.auth),
         permissions=inherited_permissions(options.permissions, settings.permissions),
+        throttles=inherited_throttles(options.throttles, settings.throttling.throttles),
     )
     endpoints = {
         method.upper(): Endpoint(signature, config)

@@ -25,15 +25,17 @@ from dmr._pipeline.parse import parse_stage
 from dmr._pipeline.respond import Respond, validation_responses
 from dmr._pipeline.response_table import build_response_table
 from dmr._pipeline.stage import Stage, entries, exits
+from dmr._pipeline.throttle import throttle_stages, with_rate_limit_headers
 from dmr._signature import EndpointSignature
 from dmr.error_formats import ErrorFormat
 from dmr.errors import ErrorHandler, NotAcceptableError
 from dmr.parsers import Parser
 from dmr.permissions import Permission
 from dmr.renderers import Renderer
-from dmr.responses import INHERIT, AuthOption, PermissionsOption, ResponseSpec
+from dmr.responses import INHERIT, AuthOption, PermissionsOption, ResponseSpec, ThrottlesOption
 from dmr.security._auth import Auth
 from dmr.serializer import Serializer
+from dmr.throttling.throttle import Throttle
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,7 @@ class EndpointConfig:
     error_format: ErrorFormat
     auth: tuple[Auth, ...] | None
     permissions: tuple[Permission, ...]
+    throttles: tuple[Throttle, ...]
 
 
 def inherited_auth(
@@ -63,6 +66,13 @@ def inherited_auth(
 def inherited_permissions(
     option: PermissionsOption, inherited: tuple[Permission, ...]
 ) -> tuple[Permission, ...]:
+    """``option`` as a tuple, or ``inherited`` when it is not set."""
+    return inherited if option is INHERIT else tuple(option)
+
+
+def inherited_throttles(
+    option: ThrottlesOption, inherited: tuple[Throttle, ...]
+) -> tuple[Throttle, ...]:
     """``option`` as a tuple, or ``inherited`` when it is not set."""
     return inherited if option is INHERIT else tuple(option)
 
@@ -96,10 +106,15 @@ class Endpoint:
             None,
         )
         parse = parse_stage(signature, serializer, self.parsers, error_format.model)
+        before, after = throttle_stages(
+            f'{signature.func.__module__}.{signature.qualname}',
+            inherited_throttles(options.throttles, config.throttles),
+            error_format.model,
+        )
+        optional = (before, *access[:1], after, *access[1:], parse)
         self.stages: tuple[Stage, ...] = (
             negotiate_stage(self.renderers, error_format.model),
-            *access,
-            *(() if parse is None else (parse,)),
+            *(stage for stage in optional if stage is not None),
         )
         self.responses = build_response_table(
             signature,
@@ -114,6 +129,8 @@ class Endpoint:
             ),
             error_format.model,
         )
+        if before is not None or after is not None:
+            self.responses = with_rate_limit_headers(self.responses)
         self.success_headers: Mapping[str, str] = options.headers
         success = (
             None if signature.success is None else self.responses[signature.success.status_code]

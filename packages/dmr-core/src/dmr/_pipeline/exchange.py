@@ -15,7 +15,7 @@ class Exchange:
     nothing per request is stored on shared objects.
     """
 
-    __slots__ = ('arguments', 'controller', 'path_kwargs', 'renderer', 'request')
+    __slots__ = ('arguments', 'controller', 'limits', 'path_kwargs', 'renderer', 'request')
 
     def __init__(
         self,
@@ -32,3 +32,5 @@ class Exchange:
         """The renderer of the response; the negotiate stage may change it."""
         self.arguments: dict[str, Any] = {}
         """Keyword arguments of the endpoint function, from the parse stage."""
+        self.limits: tuple[tuple[str, Any], ...] = ()
+        """What the throttle stages counted: policy name and outcome, for the headers."""

@@ -24,6 +24,7 @@ from dmr import ERROR_BODY, APIError, Body, Controller, ResponseSpec, modify, va
 from dmr.errors import ErrorType
 from dmr.security.csrf import csrf_failure
 from dmr.security.session import DjangoSession
+from dmr.throttling import CREDENTIAL_THROTTLES
 
 MAX_USERNAME = 150
 """Longer user names are refused without asking the authentication backends."""
@@ -85,11 +86,13 @@ class LoginController(Controller):
     The CSRF check runs first (a forged login is an attack too), then
     Django's ``authenticate`` (``user_login_failed`` fires on failure) and
     ``login``, which rotates the session key and the CSRF token. Every
-    failure answers the same 401.
+    failure answers the same 401. Throttled by address and by user name
+    (``CREDENTIAL_THROTTLES``), refusing with 503 when the store is down.
     """
 
     auth = None
     permissions = ()
+    throttles = CREDENTIAL_THROTTLES
 
     @modify(status_code=200, extra_responses=_REFUSED)
     def post(self, credentials: Body[Credentials]) -> LoggedIn:
@@ -113,6 +116,7 @@ class AsyncLoginController(Controller):
 
     auth = None
     permissions = ()
+    throttles = CREDENTIAL_THROTTLES
 
     @modify(status_code=200, extra_responses=_REFUSED)
     async def post(self, credentials: Body[Credentials]) -> LoggedIn:

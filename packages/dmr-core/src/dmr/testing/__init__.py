@@ -5,7 +5,9 @@
 project's serializer backend and able to act as a user per request
 (:mod:`dmr.testing.client`); the pytest plugin of :mod:`dmr.testing.pytest_plugin`
 offers them as the ``dmr_client``, ``dmr_async_client``, ``dmr_rf`` and
-``dmr_async_rf`` fixtures. :mod:`dmr.testing.conformance` and
+``dmr_async_rf`` fixtures. :func:`throttle_rate` and :func:`assert_throttled`
+are for throttled endpoints (:mod:`dmr.testing.throttling`).
+:mod:`dmr.testing.conformance` and
 :mod:`dmr.testing.architecture` are for backend and plugin authors.
 """
 
@@ -16,6 +18,7 @@ from dmr.testing.client import (
     DMRClient,
     DMRRequestFactory,
 )
+from dmr.testing.throttling import assert_throttled, assert_throttled_async, throttle_rate
 
 __all__ = [
     'DMRAsyncClient',
@@ -23,4 +26,7 @@ __all__ = [
     'DMRClient',
     'DMRRequestFactory',
     'DecodeError',
+    'assert_throttled',
+    'assert_throttled_async',
+    'throttle_rate',
 ]

@@ -19,6 +19,7 @@ from dmr.errors import ErrorModel, ErrorType
 from dmr.security.jwt._pyjwt import TokenError
 from dmr.security.jwt.config import JWTConfig, TokenPair
 from dmr.security.login import Credentials
+from dmr.throttling import CREDENTIAL_THROTTLES
 
 INVALID_CREDENTIALS = 'Invalid user name or password'
 """The one answer to every failed obtain: no user enumeration."""
@@ -152,6 +153,8 @@ def _sync(config: JWTConfig, jar: _Cookie) -> TokenControllers:
     class TokenObtain(Controller):
         """Trade a user name and password for a token pair."""
 
+        throttles = CREDENTIAL_THROTTLES
+
         @validate(_PAIR, _UNAUTHORIZED, auth=None, permissions=[])
         def post(self, credentials: Body[Credentials]) -> HttpResponse:
             found = _checked(credentials)
@@ -203,6 +206,8 @@ def _sync(config: JWTConfig, jar: _Cookie) -> TokenControllers:
 def _async(config: JWTConfig, jar: _Cookie) -> TokenControllers:
     class AsyncTokenObtain(Controller):
         """Trade a user name and password for a token pair."""
+
+        throttles = CREDENTIAL_THROTTLES
 
         @validate(_PAIR, _UNAUTHORIZED, auth=None, permissions=[])
         async def post(self, credentials: Body[Credentials]) -> HttpResponse:

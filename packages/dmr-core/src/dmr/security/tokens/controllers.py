@@ -32,6 +32,7 @@ from dmr.errors import (
 )
 from dmr.security.token_auth import TokenAuth
 from dmr.security.tokens.models import NAME_MAX_LENGTH, Token
+from dmr.throttling import CREDENTIAL_THROTTLES
 
 INVALID_CREDENTIALS = 'Invalid user name or password'
 """The one answer to every failed attempt: nothing tells which part was wrong."""
@@ -80,11 +81,13 @@ class ObtainTokenController(Controller):
 
     Django's ``authenticate`` checks the credentials (``user_login_failed``
     fires on failure); every failure answers the same 401. The response
-    carries ``Cache-Control: no-store``.
+    carries ``Cache-Control: no-store``. Throttled by address and by user
+    name (``CREDENTIAL_THROTTLES``), refusing with 503 when the store is down.
     """
 
     auth = None
     permissions = ()
+    throttles = CREDENTIAL_THROTTLES
     expires_in: ClassVar[timedelta | None] = None
     """How long the tokens it issues live; ``None``: until revoked."""
 
@@ -110,6 +113,7 @@ class AsyncObtainTokenController(Controller):
 
     auth = None
     permissions = ()
+    throttles = CREDENTIAL_THROTTLES
     expires_in: ClassVar[timedelta | None] = None
     """How long the tokens it issues live; ``None``: until revoked."""
 
