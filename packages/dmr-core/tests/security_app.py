@@ -125,6 +125,8 @@ CONTROLLERS = {
 }
 
 OWNED = owned('Owned', auth=[HttpBasic()], permissions=[IsAuthenticated(), IsOwner()])
+OWNED_OR_STAFF = owned('OwnedOrStaff', auth=[HttpBasic()], permissions=[IsOwner() | IsStaff()])
+NOT_STAFF = owned('NotStaff', auth=[HttpBasic()], permissions=[IsAuthenticated() & ~IsStaff()])
 
 
 class MostlyPrivate(Controller):
@@ -146,8 +148,13 @@ urlpatterns = [
         for kind, controller in zip(('sync', 'async'), controllers, strict=True)
     ),
     *(
-        path(f'{kind}/owned/<str:owner>/', controller.as_view())
-        for kind, controller in zip(('sync', 'async'), OWNED, strict=True)
+        path(f'{kind}/{name}/<str:owner>/', controller.as_view())
+        for name, pair in (
+            ('owned', OWNED),
+            ('owned-or-staff', OWNED_OR_STAFF),
+            ('not-staff', NOT_STAFF),
+        )
+        for kind, controller in zip(('sync', 'async'), pair, strict=True)
     ),
     path('mostly-private/', MostlyPrivate.as_view()),
 ]

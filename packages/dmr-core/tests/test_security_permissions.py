@@ -92,6 +92,25 @@ def test_object_permissions_are_checked_on_the_object(kind: str, username: str, 
     assert response.status_code == expected
 
 
+@pytest.mark.parametrize('kind', KINDS)
+@pytest.mark.parametrize(
+    ('route', 'username', 'expected'),
+    [
+        ('owned-or-staff', 'alice', 200),
+        ('owned-or-staff', 'carol', 200),
+        ('owned-or-staff', 'dave', 403),
+        ('not-staff', 'alice', 200),
+        ('not-staff', 'carol', 403),
+    ],
+)
+def test_composed_permissions_read_each_member_whole_on_objects(
+    kind: str, route: str, username: str, expected: int
+):
+    """``IsOwner() | IsStaff()`` lets the owner and staff act; ``~IsStaff()`` refuses staff."""
+    response = Client().put(f'/{kind}/{route}/alice/', headers=as_user(username))
+    assert response.status_code == expected
+
+
 def test_an_endpoint_may_be_public_in_a_private_controller():
     """``@modify(auth=None, permissions=[])`` opens one endpoint."""
     assert Client().get('/mostly-private/').status_code == 401

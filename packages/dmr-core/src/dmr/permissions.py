@@ -120,15 +120,15 @@ class AnyOf(Permission):
         return False
 
     def has_object_permission(self, request: HttpRequest, controller: Any, obj: Any, /) -> bool:
-        """One passes for ``obj``."""
-        return any(p.has_object_permission(request, controller, obj) for p in self.permissions)
+        """One passes, as a whole, for ``obj``: ``IsOwner() | IsStaff()`` lets staff in."""
+        return any(_passes(p, request, controller, obj) for p in self.permissions)
 
     async def has_object_permission_async(
         self, request: HttpRequest, controller: Any, obj: Any, /
     ) -> bool:
-        """One passes for ``obj``, checked in order."""
+        """One passes, as a whole, for ``obj``, checked in order."""
         for permission in self.permissions:
-            if await permission.has_object_permission_async(request, controller, obj):
+            if await _passes_async(permission, request, controller, obj):
                 return True
         return False
 
@@ -150,14 +150,34 @@ class Not(Permission):
         return not await self.permission.has_permission_async(request, controller)
 
     def has_object_permission(self, request: HttpRequest, controller: Any, obj: Any, /) -> bool:
-        """The other one fails for ``obj``."""
-        return not self.permission.has_object_permission(request, controller, obj)
+        """The other one, as a whole, fails for ``obj``."""
+        return not _passes(self.permission, request, controller, obj)
 
     async def has_object_permission_async(
         self, request: HttpRequest, controller: Any, obj: Any, /
     ) -> bool:
-        """The other one fails for ``obj``."""
-        return not await self.permission.has_object_permission_async(request, controller, obj)
+        """The other one, as a whole, fails for ``obj``."""
+        return not await _passes_async(self.permission, request, controller, obj)
+
+
+def _passes(permission: Permission, request: HttpRequest, controller: Any, obj: Any) -> bool:
+    """Whether ``permission`` passes for ``obj``, its check of the endpoint included.
+
+    ``|`` and ``~`` read their members whole: a member with no object check
+    of its own (``IsStaff``) still decides by its check of the endpoint.
+    """
+    return permission.has_permission(request, controller) and permission.has_object_permission(
+        request, controller, obj
+    )
+
+
+async def _passes_async(
+    permission: Permission, request: HttpRequest, controller: Any, obj: Any
+) -> bool:
+    """:func:`_passes` with the async checks."""
+    return await permission.has_permission_async(
+        request, controller
+    ) and await permission.has_object_permission_async(request, controller, obj)
 
 
 class AllowAny(Permission):
