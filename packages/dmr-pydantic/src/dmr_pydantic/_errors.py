@@ -61,8 +61,10 @@ _TYPES: dict[str, ErrorType] = {
     'needs_python_object': ErrorType.TYPE_ERROR,
 }
 # Errors about the input as a whole: pydantic places a nesting limit deep
-# inside the value, where it gave up.
-_WHOLE_INPUT = frozenset({'json_invalid', 'recursion_depth_exceeded'})
+# inside the value, where it gave up. Older pydantic releases (2.12 among
+# them) call that limit `recursion_loop`, whose other cause, a cyclic
+# reference, cannot come from a request: every parser reads a tree.
+_WHOLE_INPUT = frozenset({'json_invalid', 'recursion_loop', 'recursion_depth_exceeded'})
 # A value outside an enum or Literal is a `value_error`, unless it is not
 # even of the kind of those values (a number for string choices).
 _CHOICES = frozenset({'enum', 'literal_error'})
