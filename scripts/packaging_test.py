@@ -17,9 +17,14 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 import urllib.error
 import urllib.request
 import uuid
+from typing import Any
+
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 PACKAGES = sorted(
@@ -41,6 +46,8 @@ PLUGINS = {'marshmallow': ROOT / 'examples/plugins/dmr-marshmallow'}
 PLUGIN_CONFORMANCE = {
     name: path / 'tests' / f'test_{name}_conformance.py' for name, path in PLUGINS.items()
 }
+# The ranges of the libraries the support matrix varies (docs/versions.md).
+RANGES = ROOT / 'scripts' / 'matrix' / 'ranges.txt'
 TEST_TOOLS = ('pytest==9.0.3', 'pytest-django==4.14.0', 'openapi-spec-validator==0.9.0')
 CONFTEST = """
 import django
@@ -82,6 +89,48 @@ def build(dist: pathlib.Path) -> None:
         )
         if kinds != ['gz', 'whl']:
             raise SystemExit(f'{package.name}: expected one sdist and one wheel, got {built}')
+
+
+def declared_ranges() -> None:
+    """Every package declares the ranges the matrix tests, and the same versions support.
+
+    Each library of ``scripts/matrix/ranges.txt`` is required by some package,
+    always with that range; every package names the same Python and Django
+    classifiers and ``requires-python`` as dmr-core.
+    """
+    ranges = {}
+    for line in RANGES.read_text().splitlines():
+        if line.strip() and not line.startswith('#'):
+            requirement = Requirement(line)
+            ranges[canonicalize_name(requirement.name)] = requirement.specifier
+    problems, required = [], set()
+    projects = {
+        path.name: tomllib.loads((path / 'pyproject.toml').read_text())['project']
+        for path in [*PACKAGES, *PLUGINS.values()]
+    }
+    supported = versions_supported(projects['dmr-core'])
+    for name, project in projects.items():
+        extras = project.get('optional-dependencies', {}).values()
+        for line in [*project['dependencies'], *(line for extra in extras for line in extra)]:
+            requirement = Requirement(line)
+            library = canonicalize_name(requirement.name)
+            if library in ranges:
+                required.add(library)
+                if requirement.specifier != ranges[library]:
+                    problems.append(f'{name} requires {line}; {RANGES.name}: {ranges[library]}')
+        if versions_supported(project) != supported:
+            problems.append(f'{name} names other Python or Django versions than dmr-core')
+    problems += [f'no package requires {library}' for library in sorted(set(ranges) - required)]
+    if problems:
+        raise SystemExit('\n'.join(problems))
+    print(f'the packages declare the ranges of {RANGES.relative_to(ROOT)}')
+
+
+def versions_supported(project: dict[str, Any]) -> tuple[str, list[str]]:
+    """A package's ``requires-python`` and its Python and Django classifiers."""
+    prefixes = ('Programming Language :: Python', 'Framework :: Django')
+    classifiers = sorted(c for c in project['classifiers'] if c.startswith(prefixes))
+    return project['requires-python'], classifiers
 
 
 def free_port() -> int:
@@ -149,6 +198,7 @@ def docs_assets(port: int) -> None:
 
 
 def main() -> None:
+    declared_ranges()
     work = pathlib.Path(tempfile.mkdtemp(prefix='dmr-packaging-'))
     try:
         dist = work / 'dist'

@@ -70,7 +70,7 @@ def _component_of(annotation: Any) -> tuple[Component, Any] | None:
     others = tuple(meta for meta in annotation.__metadata__ if not isinstance(meta, Component))
     model = annotation.__origin__
     if others:
-        model = typing.Annotated.__class_getitem__((model, *others))
+        model = typing.Annotated[(model, *others)]
     return components[0], model
 
 

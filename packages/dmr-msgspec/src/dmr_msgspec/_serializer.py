@@ -35,7 +35,7 @@ class MsgspecSerializer:
     validation_errors: tuple[type[Exception], ...] = (
         msgspec.DecodeError,  # malformed input; ValidationError subclasses it
         msgspec.EncodeError,  # a response value msgspec cannot encode
-        UnicodeDecodeError,  # invalid UTF-8 inside a JSON string
+        UnicodeDecodeError,  # invalid UTF-8 inside a JSON string, before msgspec 0.23
         RecursionError,  # input nested too deeply into an `Any`
     )
 

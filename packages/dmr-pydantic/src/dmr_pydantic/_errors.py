@@ -63,6 +63,9 @@ _TYPES: dict[str, ErrorType] = {
 # Errors about the input as a whole: pydantic places a nesting limit deep
 # inside the value, where it gave up.
 _WHOLE_INPUT = frozenset({'json_invalid', 'recursion_depth_exceeded'})
+# pydantic before 2.14.3 names that limit `recursion_loop`, as it names a cycle
+# of type aliases met inside a union; outside any union it is the limit.
+_LIMIT_OR_CYCLE = 'recursion_loop'
 # A value outside an enum or Literal is a `value_error`, unless it is not
 # even of the kind of those values (a number for string choices).
 _CHOICES = frozenset({'enum', 'literal_error'})
@@ -131,6 +134,8 @@ def validation_details(
             loc, branches = location.path, location.branches
             if kind in _CHOICES and _other_kind(line.get('input'), location.schemas):
                 dmr_type = ErrorType.TYPE_ERROR
+            elif kind == _LIMIT_OR_CYCLE and not branches:
+                loc = ()
         located.append(_Located(order, line['msg'], list(loc), dmr_type, branches))
     narrowed = sorted(_narrow(located, 0), key=lambda item: item.order)
     return [item.detail() for item in narrowed]
