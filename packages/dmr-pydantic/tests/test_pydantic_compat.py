@@ -1,4 +1,4 @@
-"""`typing.TypedDict` rebuilt for pydantic on Python 3.11."""
+"""`typing.TypedDict` rebuilt for pydantic (needed on Python 3.11 only)."""
 
 import typing
 from collections.abc import Callable
@@ -10,9 +10,11 @@ import typing_extensions
 from pydantic import Field
 
 from dmr_pydantic import PydanticSerializer
-from dmr_pydantic._compat import REBUILDS_TYPED_DICTS, pydantic_compatible
-
-pytestmark = pytest.mark.skipif(not REBUILDS_TYPED_DICTS, reason='Python 3.12+ needs no rebuild')
+from dmr_pydantic._compat import (
+    REBUILDS_TYPED_DICTS,
+    pydantic_compatible,
+    rebuild_typed_dicts,
+)
 
 
 class Point(TypedDict):
@@ -32,7 +34,14 @@ class Node(TypedDict):
 
 
 def rebuilt(annotation: Any) -> Any:
-    return pydantic_compatible(annotation)
+    return rebuild_typed_dicts(annotation)
+
+
+def test_annotations_are_rebuilt_only_where_pydantic_needs_it():
+    """Python 3.11 gets the rebuilt class; 3.12 and newer the class itself."""
+    expected = rebuilt(Point) if REBUILDS_TYPED_DICTS else Point
+
+    assert pydantic_compatible(Point) is expected
 
 
 def test_a_typing_typed_dict_becomes_a_typing_extensions_one():
@@ -115,4 +124,8 @@ def test_recursive_typing_typed_dict_is_refused_with_advice():
     """A `typing.TypedDict` that refers to itself cannot be rebuilt."""
     with pytest.raises(TypeError, match=r'typing_extensions\.TypedDict'):
         rebuilt(Node)
-    assert not PydanticSerializer().supports(Node)
+
+
+def test_recursive_typing_typed_dict_is_supported_where_no_rebuild_is_needed():
+    """Python 3.11 cannot serve it; 3.12 and newer hand it to pydantic as it is."""
+    assert PydanticSerializer().supports(Node) is not REBUILDS_TYPED_DICTS

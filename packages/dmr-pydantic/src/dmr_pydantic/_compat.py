@@ -33,7 +33,7 @@ def pydantic_compatible(annotation: Any) -> Any:
     """
     if not REBUILDS_TYPED_DICTS:  # pragma: no cover - Python 3.12 and newer
         return annotation
-    return _rebuild(annotation)
+    return rebuild_typed_dicts(annotation)
 
 
 def _is_typing_typed_dict(annotation: Any) -> bool:
@@ -44,7 +44,8 @@ def _is_typing_typed_dict(annotation: Any) -> bool:
     )
 
 
-def _rebuild(annotation: Any) -> Any:
+def rebuild_typed_dicts(annotation: Any) -> Any:
+    """``annotation`` with every ``typing.TypedDict`` rebuilt, on any Python."""
     if _is_typing_typed_dict(annotation):
         return _typed_dict(annotation)
     args = typing.get_args(annotation)
@@ -54,7 +55,7 @@ def _rebuild(annotation: Any) -> Any:
         args = args[:1]
     elif origin is typing.Literal:
         args = ()
-    rebuilt = tuple(_rebuild(arg) for arg in args)
+    rebuilt = tuple(rebuild_typed_dicts(arg) for arg in args)
     if all(new is old for new, old in zip(rebuilt, args, strict=True)):
         return annotation
     return _with_args(annotation, origin, rebuilt)
@@ -84,7 +85,7 @@ def _typed_dict(cls: type) -> type:
         hints = typing.get_type_hints(cls, include_extras=True)
         required: frozenset[str] = getattr(cls, '__required_keys__', frozenset())
         fields = {
-            name: _requiredness(name in required)[_rebuild(_strip_requiredness(hint))]
+            name: _requiredness(name in required)[rebuild_typed_dicts(_strip_requiredness(hint))]
             for name, hint in hints.items()
         }
     finally:
