@@ -19,6 +19,7 @@ from articles.schemas import ArticleIn, ArticleOut, ArticlePath, ArticleQuery, A
 from newsroom.auth import WRITERS, IsAuthor
 from newsroom.errors import conflict_on_integrity_error, conflict_spec, not_found, not_found_spec
 from newsroom.pagination import PAGE_PAST_THE_END, Page, paginate
+from newsroom.throttling import WRITES
 from tags.models import Tag
 from users.models import User
 
@@ -119,9 +120,10 @@ class ArticleListController(Controller):
 
     operation = OperationInfo(tags=['articles'])
     auth = WRITERS
+    throttles = WRITES
     permissions = (IsAuthor(),)
 
-    @modify(extra_responses=[PAGE_PAST_THE_END], auth=None, permissions=())
+    @modify(extra_responses=[PAGE_PAST_THE_END], auth=None, throttles=(), permissions=())
     def get(self, query: Query[ArticleQuery]) -> Page[ArticleOut]:
         """List articles, newest first unless ``ordering`` says otherwise.
 
@@ -158,9 +160,10 @@ class ArticleDetailController(Controller):
     operation = OperationInfo(tags=['articles'])
     responses = (not_found_spec('No article has this id'),)
     auth = WRITERS
+    throttles = WRITES
     permissions = (IsAuthor(),)
 
-    @modify(auth=None, permissions=())
+    @modify(auth=None, throttles=(), permissions=())
     def get(self, path: Path[ArticlePath]) -> ArticleOut:
         """Read an article.
 

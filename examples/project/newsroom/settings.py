@@ -9,6 +9,12 @@ The database is SQLite (``db.sqlite3`` beside ``manage.py``) unless
 ``NEWSROOM_JWT_KID`` (its name) for the JWTs: without them, tokens are
 signed with a key derived from the secret key (:mod:`newsroom.auth`).
 
+``REDIS_URL`` (such as ``redis://127.0.0.1:6379/0``) names the Redis server
+that counts the write throttles (:mod:`newsroom.throttling`) and holds
+Django's cache; without it, both live in each process's memory, which is
+right for ``runserver`` but not for several workers (``manage.py check``
+says so: ``dmr.W010``).
+
 ``NEWSROOM_SERIALIZER`` chooses the serializer backend: ``msgspec`` (the
 default), ``pydantic`` or ``attrs``. It sets dmr's ``serializer`` setting,
 and each app's ``schemas`` package imports the models written for that
@@ -89,10 +95,23 @@ if NEWSROOM_SERIALIZER not in NEWSROOM_SERIALIZERS:
     choices = f'{", ".join(others)} or {last}'
     raise ImproperlyConfigured(f'NEWSROOM_SERIALIZER is {NEWSROOM_SERIALIZER!r}; use {choices}')
 
+# Throttling (newsroom/throttling.py): on the Redis server of REDIS_URL, the
+# smooth GCRA; else on Django's default cache, in fixed windows.
+REDIS_URL = os.environ.get('REDIS_URL', '')
+if REDIS_URL:
+    CACHES = {
+        'default': {
+            'BACKEND': 'django.core.cache.backends.redis.RedisCache',
+            'LOCATION': REDIS_URL,
+            'OPTIONS': {'socket_timeout': 0.1, 'socket_connect_timeout': 0.1},
+        },
+    }
+
 DMR_SETTINGS = {
     'serializer': NEWSROOM_SERIALIZERS[NEWSROOM_SERIALIZER],
     # The document's title, tags and operationIds: served and exported alike.
     'openapi': OPENAPI,
+    'throttling': {'backend': REDIS_URL or 'cache:default'},
 }
 
 # Django's own refusals answer in dmr's error model too (newsroom/urls.py

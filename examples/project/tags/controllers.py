@@ -18,6 +18,7 @@ from newsroom.errors import (
     not_found,
     not_found_spec,
 )
+from newsroom.throttling import WRITES
 from tags.models import Tag
 from tags.schemas import TagIn, TagOut, TagPath, TagQuery
 
@@ -60,8 +61,9 @@ class TagListController(Controller):
 
     operation = OperationInfo(tags=['tags'])
     auth = WRITERS
+    throttles = WRITES
 
-    @modify(auth=None)
+    @modify(auth=None, throttles=())
     async def get(self, query: Query[TagQuery]) -> list[TagOut]:
         """List tags by slug.
 
@@ -89,8 +91,9 @@ class TagDetailController(Controller):
     operation = OperationInfo(tags=['tags'])
     responses = (not_found_spec('No tag has this slug'),)
     auth = WRITERS
+    throttles = WRITES
 
-    @modify(auth=None)
+    @modify(auth=None, throttles=())
     async def get(self, path: Path[TagPath]) -> TagOut:
         """Read a tag.
 

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import caches
 
 from tags.models import Tag
 from users.models import User
@@ -27,6 +28,12 @@ def pytest_report_header() -> list[str]:
         f'newsroom database: {database["ENGINE"].rpartition(".")[2]} {database["NAME"]}',
         f'newsroom serializer: {settings.NEWSROOM_SERIALIZER} ({serializer})',
     ]
+
+
+@pytest.fixture(autouse=True)
+def fresh_throttles() -> None:
+    """Every test starts with no request counted (the throttles count in the default cache)."""
+    caches['default'].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -62,7 +62,8 @@ def request(
     data = None if payload is None else json.dumps(payload).encode()
     sent = ({'Content-Type': 'application/json'} if data else {}) | (headers or {})
     req = urllib.request.Request(f'http://127.0.0.1:{port}{path}', data=data, headers=sent)
-    with (opener or urllib.request.build_opener()).open(req, timeout=10) as response:
+    # Generous: the demo accounts hash with PBKDF2, slow on a loaded machine.
+    with (opener or urllib.request.build_opener()).open(req, timeout=60) as response:
         return response.status, json.loads(response.read() or b'null')
 
 

@@ -12,6 +12,7 @@ from dmr.openapi import OperationInfo
 from newsroom.auth import WRITERS, IsOwnProfile
 from newsroom.errors import conflict_on_integrity_error, conflict_spec, not_found, not_found_spec
 from newsroom.pagination import PAGE_PAST_THE_END, Page, paginate
+from newsroom.throttling import WRITES
 from users.models import User
 from users.schemas import UserIn, UserOut, UserPath, UserQuery
 
@@ -55,8 +56,9 @@ class UserListController(Controller):
 
     operation = OperationInfo(tags=['users'])
     auth = WRITERS
+    throttles = WRITES
 
-    @modify(extra_responses=[PAGE_PAST_THE_END], auth=None)
+    @modify(extra_responses=[PAGE_PAST_THE_END], auth=None, throttles=())
     def get(self, query: Query[UserQuery]) -> Page[UserOut]:
         """List users, oldest first.
 
@@ -86,9 +88,10 @@ class UserDetailController(Controller):
     operation = OperationInfo(tags=['users'])
     responses = (not_found_spec('No user has this id'),)
     auth = WRITERS
+    throttles = WRITES
     permissions = (IsOwnProfile(),)
 
-    @modify(auth=None, permissions=())
+    @modify(auth=None, throttles=(), permissions=())
     def get(self, path: Path[UserPath]) -> UserOut:
         """Read a user.
 

@@ -68,7 +68,7 @@ def _fresh_throttles() -> None:
 @pytest.fixture(scope='session')
 def redis_url() -> Iterator[str]:
     """The URL of a Redis server the whole test session shares."""
-    from tests.redis_server import redis_server
+    from dmr.testing.redis_server import redis_server
 
     with redis_server() as (url, _process):
         yield url

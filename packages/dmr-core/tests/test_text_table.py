@@ -43,6 +43,23 @@ def test_an_integer_is_only_read_from_its_canonical_spelling(text: str) -> None:
     assert outcome == 'type_error' if isinstance(outcome, str) else str(outcome) == text
 
 
+@given(st.text(alphabet='0123456789\u0663\u06f4\u00b2\u00b9\uff11-', max_size=6))
+def test_only_ascii_digits_spell_an_integer(text: str) -> None:
+    """Arabic-Indic, superscript or full-width digits are not read as digits."""
+    outcome = _outcome(read_integer, text)
+    if text.isascii() and text.lstrip('-').isdigit() and str(int(text)) == text and text != '-0':
+        assert outcome == int(text)
+    else:
+        assert outcome == 'type_error'
+
+
+def test_integers_have_at_most_python_s_4300_digits() -> None:
+    """4,300 digits are read; one more is refused, as Python's own limit would."""
+    assert read_integer('7' * 4300) == int('7' * 4300)
+    assert _outcome(read_integer, '7' * 4301) == 'type_error'
+    assert _outcome(read_integer, '-' + '7' * 4301) == 'type_error'
+
+
 @given(st.floats(allow_nan=False, allow_infinity=False))
 def test_every_finite_float_reads_back_from_its_repr(number: float) -> None:
     """Python's spelling of a finite float is a JSON number and reads back."""

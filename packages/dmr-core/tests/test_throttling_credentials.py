@@ -9,8 +9,8 @@ from django.test import Client, override_settings
 
 from dmr.security.login import LoginController
 from dmr.testing import assert_throttled, throttle_rate
+from dmr.testing.redis_server import free_port
 from dmr.throttling import CREDENTIAL_THROTTLES
-from tests.redis_server import free_port
 
 pytestmark = [pytest.mark.urls('tests.credential_urls'), pytest.mark.django_db(transaction=True)]
 

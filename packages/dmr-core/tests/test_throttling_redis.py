@@ -9,10 +9,10 @@ import pytest
 import redis
 from django.test import AsyncClient, Client, override_settings
 
+from dmr.testing.redis_server import free_port, redis_server
 from dmr.throttling._redis_store import RedisStore
 from dmr.throttling.rate import Rate
 from dmr.throttling.stores import Check, StoreUnavailableError
-from tests.redis_server import free_port, redis_server
 
 pytestmark = [pytest.mark.urls('tests.throttling_app'), pytest.mark.django_db(transaction=True)]
 

@@ -52,6 +52,7 @@ JsonSchema = Mapping[str, Any]
 TextReader = Callable[[str], Any]
 """Reads one text value into a JSON value, or raises :class:`TextError`."""
 
+MAX_DIGITS = 4300  # Python's default limit on digits read from text
 _INTEGER = re.compile(r'-?(?:0|[1-9][0-9]{0,4299})')
 _NUMBER = re.compile(r'-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?')
 _BOOLEANS = {'true': True, 'false': False, '1': True, '0': False}
@@ -78,6 +79,13 @@ class TextError(ValueError):
 
 def read_integer(text: str) -> int:
     """An ``integer``: optional ``-``, ASCII digits, no leading zeros."""
+    if (
+        text.isdigit()
+        and text.isascii()
+        and (text[0] != '0' or len(text) == 1)
+        and len(text) <= MAX_DIGITS
+    ):
+        return int(text)  # the usual text, checked without the expression
     if _INTEGER.fullmatch(text) is None or text == '-0':
         raise TextError('Expected an integer, such as `42` or `-7`', ErrorType.TYPE_ERROR)
     return int(text)

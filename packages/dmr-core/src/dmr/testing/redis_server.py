@@ -1,7 +1,13 @@
-"""A throwaway Redis server: Debian's ``redis-server`` on a free loopback port.
+"""A throwaway Redis server for tests: ``redis-server`` on a free loopback port.
 
-``scripts/test`` installs the package when it is missing; without it the
-tests that need Redis fail and say so (they are never skipped).
+>>> with redis_server() as (url, process):
+...     ...  # point the throttling settings (or a cache) at ``url``
+
+The server keeps nothing on disk and listens on 127.0.0.1 only; it is
+stopped when the block ends. Stop ``process`` inside the block to test what
+happens when Redis goes away. It needs the ``redis-server`` binary (Debian's
+``redis-server`` package) and ``redis-py`` (``dmr-core[redis]``); without the
+binary, it raises ``RuntimeError`` saying so.
 """
 
 import shutil

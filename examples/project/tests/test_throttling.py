@@ -1,0 +1,157 @@
+"""How often a client may write (newsroom/throttling.py), on Django's cache and on Redis.
+
+The tests lower a throttle's rate with ``throttle_rate`` rather than send the
+real limit's worth of requests. The last test serves the project with
+gunicorn and ``REDIS_URL`` set, as a deployment does, on a throwaway Redis
+server.
+"""
+
+import math
+import os
+import subprocess
+import sys
+import time
+import urllib.error
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import redis
+from dmr.testing import assert_throttled, throttle_rate
+from dmr.testing.redis_server import redis_server
+
+from newsroom.throttling import WRITES
+from tests.helpers import write_article
+from tests.test_servers import PROJECT, bearer, free_port, request, wait_until_serving
+
+pytestmark = pytest.mark.django_db
+
+BY_ADDRESS, BY_USER = WRITES
+
+
+def test_writes_are_throttled_per_user(dmr_client, ada):
+    """The user's third write in a minute, at 2 a minute, is a 429 in the error model."""
+    payloads = iter({'slug': f'tag-{number}', 'name': f'Tag {number}'} for number in range(3))
+
+    with throttle_rate(BY_USER, '2/minute'):
+        refused = assert_throttled(
+            lambda: dmr_client.post('/api/tags/', next(payloads), as_user=ada.account),
+            limit=2,
+        )
+
+    assert refused['RateLimit-Policy'] == '"writes-ip";q=120;w=60, "writes";q=2;w=60'
+    assert '"writes";r=0;' in refused['RateLimit']
+
+
+def test_every_write_shares_the_users_budget(dmr_client, ada, tags):
+    """An article, a tag and a profile change draw on one bucket: the scope is shared."""
+    with throttle_rate(BY_USER, '2/minute'):
+        created = dmr_client.post(
+            '/api/articles/',
+            {'slug': 'one', 'title': 'One', 'author_id': ada.pk},
+            as_user=ada.account,
+        )
+        deleted = dmr_client.delete('/api/tags/rest/', as_user=ada.account)
+        refused = dmr_client.put(
+            f'/api/users/{ada.pk}/',
+            {'email': ada.email, 'name': 'Ada'},
+            as_user=ada.account,
+        )
+
+    assert (created.status_code, deleted.status_code, refused.status_code) == (201, 204, 429)
+
+
+def test_each_user_has_a_budget_of_their_own(dmr_client, ada, grace):
+    """Ada's spent budget does not stop Grace."""
+    with throttle_rate(BY_USER, '1/minute'):
+        first = dmr_client.post('/api/tags/', {'slug': 'a', 'name': 'A'}, as_user=ada.account)
+        again = dmr_client.post('/api/tags/', {'slug': 'b', 'name': 'B'}, as_user=ada.account)
+        other = dmr_client.post('/api/tags/', {'slug': 'c', 'name': 'C'}, as_user=grace.account)
+
+    assert (first.status_code, again.status_code, other.status_code) == (201, 429, 201)
+
+
+def test_anonymous_writes_are_refused_by_address_before_authentication(client, ada):
+    """Past the address's budget, a write without credentials is a 429, not a 401."""
+    with throttle_rate(BY_ADDRESS, '2/minute'):
+        answers = [
+            client.post('/api/articles/', {}, content_type='application/json').status_code
+            for _ in range(3)
+        ]
+
+    assert answers == [401, 401, 429]
+
+
+def test_reads_are_not_throttled(client, ada):
+    """A listing and a detail carry no rate-limit fields: reads have no throttle."""
+    article = write_article(ada, 'read-me')
+
+    with throttle_rate(BY_ADDRESS, '1/minute'):
+        answers = [client.get(f'/api/articles/{article.pk}/') for _ in range(3)]
+
+    assert [answer.status_code for answer in answers] == [200, 200, 200]
+    assert all('RateLimit' not in answer for answer in answers)
+
+
+@pytest.fixture
+def served_on_redis(tmp_path: Path) -> Iterator[tuple[int, str]]:
+    """Two gunicorn workers of the project with ``REDIS_URL``; the port and the URL."""
+    database = tmp_path / 'db.sqlite3'
+    with redis_server() as (url, _process):
+        env = {**os.environ, 'DATABASE_URL': f'sqlite:///{database}', 'REDIS_URL': url}
+        for command in (('migrate', '--no-input'), ('load_demo_data',)):
+            subprocess.run(
+                [sys.executable, 'manage.py', *command],
+                cwd=PROJECT,
+                env=env,
+                check=True,
+                timeout=120,
+                stdout=subprocess.DEVNULL,
+            )
+        port = free_port()
+        log = tmp_path / 'gunicorn.log'
+        with log.open('wb') as output:
+            server = subprocess.Popen(
+                [
+                    *(sys.executable, '-m', 'gunicorn', '--chdir', str(PROJECT)),
+                    *('newsroom.wsgi', '--bind', f'127.0.0.1:{port}', '--workers', '2'),
+                    '--no-control-socket',
+                ],
+                env=env,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+            )
+        try:
+            wait_until_serving(port, server, log)
+            yield port, url
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+def test_with_redis_url_the_workers_count_on_redis(served_on_redis):
+    """Two workers, one Redis: 60 writes a minute in all, not 60 per worker.
+
+    On Redis the throttle is GCRA: after the burst of 60, one write a second
+    comes back, so the writes let through are 60 plus one per second the run
+    took.
+    """
+    port, url = served_on_redis
+    headers = bearer(port)
+    started = time.monotonic()
+    created = 0
+    while created <= 120:
+        try:
+            request(port, '/api/tags/', {'slug': f'r-{created}', 'name': 'R'}, headers=headers)
+        except urllib.error.HTTPError as error:
+            assert error.code == 429
+            break
+        created += 1
+    elapsed = time.monotonic() - started
+
+    assert 60 <= created <= 60 + math.ceil(elapsed)
+    client = redis.Redis.from_url(url)
+    try:
+        assert client.dbsize() > 0
+    finally:
+        client.close()
