@@ -219,5 +219,6 @@ def omit_body(_exchange: Exchange, response: HttpResponseBase) -> None:
         response['Content-Length'] = str(len(response.content))
         response.content = b''
     else:
-        response.close()
+        # Not closed here: closing sends `request_finished` before the request is
+        # over. The server closes it (an open file included) once it is sent.
         response.streaming_content = ()  # type: ignore[attr-defined]  # every other response streams
