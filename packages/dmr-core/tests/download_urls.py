@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, StreamingHttpResponse
 
 from dmr import APIError, Controller, ResponseSpec, validate
 from dmr.downloads import FileBody, FileDownload
@@ -76,13 +76,14 @@ ANSWERS: dict[str, Callable[[HttpRequest], HttpResponse | StreamingHttpResponse]
         headers={'Content-Disposition': 'attachment; filename="notes.md"'},
     ),
     'disk': lambda request: FileDownload(media_file()),
+    'disk-html': lambda request: FileDownload(media_file(), content_type='text/html'),
     'async-content': lambda request: FileDownload(
         async_rows(), content_type='text/markdown', headers={'Content-Disposition': 'attachment'}
     ),
 }
 
 
-def answer(request: HttpRequest, name: str) -> Any:
+def answer(request: HttpRequest, name: str) -> HttpResponseBase:
     if name == 'gone':
         raise APIError('No such notes', status_code=404)
     return ANSWERS[name](request)
@@ -90,26 +91,26 @@ def answer(request: HttpRequest, name: str) -> Any:
 
 class Notes(Controller):
     @validate(MARKDOWN, MISSING)
-    def get(self) -> HttpResponse:
-        return answer(self.request, self.kwargs['name'])  # type: ignore[no-any-return]
+    def get(self) -> HttpResponseBase:
+        return answer(self.request, self.kwargs['name'])
 
 
 class AsyncNotes(Controller):
     @validate(MARKDOWN, MISSING)
-    async def get(self) -> HttpResponse:
-        return answer(self.request, self.kwargs['name'])  # type: ignore[no-any-return]
+    async def get(self) -> HttpResponseBase:
+        return answer(self.request, self.kwargs['name'])
 
 
 class Rows(Controller):
     @validate(ResponseSpec(FileBody('text/csv'), status_code=200))
-    def get(self) -> HttpResponse:
-        return csv_stream(self.request)  # type: ignore[return-value]
+    def get(self) -> HttpResponseBase:
+        return csv_stream(self.request)
 
 
 class AsyncRows(Controller):
     @validate(ResponseSpec(FileBody('text/csv'), status_code=200))
-    async def get(self) -> HttpResponse:
-        return csv_stream(self.request)  # type: ignore[return-value]
+    async def get(self) -> HttpResponseBase:
+        return csv_stream(self.request)
 
 
 class Picture(Controller):

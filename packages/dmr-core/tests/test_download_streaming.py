@@ -126,6 +126,14 @@ def test_file_is_closed_once_served(media: Path, method: str):
     assert OPENED[-1].closed
 
 
+@pytest.mark.parametrize('kind', ['sync', 'async'])
+def test_refused_file_is_closed(media: Path, kind: str):
+    """A file response refused by validation (422) closes the file it would have sent."""
+    served = serve(f'/api/{kind}/notes/disk-html/')
+    assert served.status == 422
+    assert OPENED[-1].closed
+
+
 @override_settings(MIDDLEWARE=['django.middleware.gzip.GZipMiddleware'])
 def test_file_wrapped_by_a_middleware_is_still_streamed(media: Path):
     """A file whose content a middleware wrapped (gzip) is still sent in blocks, whole."""

@@ -15,7 +15,21 @@ from dmr.errors import ErrorType, ResponseValidationError, error_detail
 
 
 def check_file(response: HttpResponseBase, body: FileBody) -> None:
-    """Refuse (422) a file response whose headers break its declaration."""
+    """Refuse (422) a file response whose headers break its declaration.
+
+    A refused response is never sent, so the file it would have sent is
+    closed here (closing the response itself would signal the request's end).
+    """
+    try:
+        _check(response, body)
+    except ResponseValidationError:
+        file = getattr(response, 'file_to_stream', None)
+        if file is not None:
+            file.close()
+        raise
+
+
+def _check(response: HttpResponseBase, body: FileBody) -> None:
     status = response.status_code
     media_type = response.get('Content-Type', '').partition(';')[0].strip().lower()
     if media_type not in body.media_types:

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from asgiref.sync import async_to_sync
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponseBase
 from django.test import RequestFactory
 
 from dmr.controller import Controller
@@ -54,14 +54,14 @@ def download_controller(catalogue: Catalogue, *, is_async: bool) -> type[Control
     )
     if is_async:
 
-        async def get_async(self: Controller[Any]) -> HttpResponse:
-            return _answer(self, catalogue)  # type: ignore[return-value]
+        async def get_async(self: Controller[Any]) -> HttpResponseBase:
+            return _answer(self, catalogue)
 
         method: Any = get_async
     else:
 
-        def get(self: Controller[Any]) -> HttpResponse:
-            return _answer(self, catalogue)  # type: ignore[return-value]
+        def get(self: Controller[Any]) -> HttpResponseBase:
+            return _answer(self, catalogue)
 
         method = get
     name = f'Download{"Async" if is_async else ""}Controller'
