@@ -11,7 +11,7 @@ from urllib.parse import unquote
 
 import pytest
 from django.core.handlers.asgi import ASGIHandler
-from django.test import override_settings
+from django.test import Client, override_settings
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -123,6 +123,14 @@ def test_head_sends_no_body_under_asgi(media: Path, kind: str):
 def test_file_is_closed_once_served(media: Path, method: str):
     """The served file is closed when the response is over, for ``GET`` and ``HEAD``."""
     serve('/api/async/notes/disk/', method=method)
+    assert OPENED[-1].closed
+
+
+@pytest.mark.parametrize('kind', ['sync', 'async'])
+def test_head_closes_the_file_at_once(media: Path, kind: str):
+    """``HEAD`` closes the file it will not send, before the response itself is closed."""
+    response = Client().head(f'/api/{kind}/notes/disk/')
+    assert response.status_code == 200
     assert OPENED[-1].closed
 
 

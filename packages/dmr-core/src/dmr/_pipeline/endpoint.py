@@ -219,6 +219,10 @@ def omit_body(_exchange: Exchange, response: HttpResponseBase) -> None:
         response['Content-Length'] = str(len(response.content))
         response.content = b''
     else:
-        # Not closed here: closing sends `request_finished` before the request is
-        # over. The server closes it (an open file included) once it is sent.
+        # Not response.close(): that sends `request_finished` before the request is
+        # over (the server closes the response once it is sent). A file is closed
+        # now: nothing will read it.
+        file = getattr(response, 'file_to_stream', None)
+        if file is not None:
+            file.close()
         response.streaming_content = ()  # type: ignore[attr-defined]  # every other response streams
