@@ -23,6 +23,7 @@ Importing this module has no side effect: ``test_switching.py`` reads
 import dataclasses
 import json
 import sys
+import tempfile
 from datetime import datetime
 from typing import Any
 
@@ -324,6 +325,8 @@ CASES: tuple[Case, ...] = (
     bad('empty title', 'PUT /api/articles/{hello}/', article(title=''), 'body.title too_short'),
     case('valid', 'DELETE /api/articles/{hello}/', None, 204),
     case('unknown id', 'DELETE /api/articles/999/', None, 404, 'path.article_id not_found'),
+    case('as markdown', 'GET /api/articles/{hello}/export/'),
+    case('unknown id', 'GET /api/articles/999/export/', None, 404, 'path.article_id not_found'),
     # auth: reads are public, writes need a login, articles change only by their author.
     anonymous('no credentials', NEW_TAG, TAG, 401, ' not_authenticated'),
     anonymous('no credentials', NEW_ARTICLE, article(), 401, ' not_authenticated'),
@@ -538,7 +541,9 @@ def answer(request: Case, client: Any, rows: dict[str, int], token: str) -> dict
         'errors': [],
         'body': None,
     }
-    if response.content and response.status_code >= 400:
+    if response.streaming:  # a file: its text
+        record['body'] = b''.join(response.streaming_content).decode()
+    elif response.content and response.status_code >= 400:
         record['errors'] = [
             f'{".".join(map(str, detail["loc"]))} {detail["type"]}'
             for detail in json.loads(response.content)['detail']
@@ -566,6 +571,8 @@ def main() -> None:
 
     # Django's default hasher is slow on purpose; the probe logs in a few times.
     override_settings(PASSWORD_HASHERS=['django.contrib.auth.hashers.MD5PasswordHasher']).enable()
+    # The article exports go to a folder of the probe's own.
+    override_settings(MEDIA_ROOT=tempfile.mkdtemp(prefix='newsroom-media-')).enable()
     call_command('migrate', verbosity=0)
     rows = write_rows()
     token = TOKENS.issue(User.objects.get(pk=rows['ada']).account)['access']

@@ -30,6 +30,7 @@ RESOURCE_ROUTES = {
     '/api/tags/{slug}/': {'get', 'put', 'delete'},
     '/api/articles/': {'get', 'post'},
     '/api/articles/{article_id}/': {'get', 'put', 'delete'},
+    '/api/articles/{article_id}/export/': {'get'},
 }
 ROUTES = AUTH_ROUTES | RESOURCE_ROUTES
 
@@ -138,6 +139,7 @@ def test_operation_ids_name_the_verb_and_the_resource(document):
         ('/api/articles/{article_id}/', 'get'): 'getArticle',
         ('/api/articles/{article_id}/', 'put'): 'replaceArticle',
         ('/api/articles/{article_id}/', 'delete'): 'deleteArticle',
+        ('/api/articles/{article_id}/export/', 'get'): 'exportArticle',
         ('/api/auth/csrf/', 'get'): 'getCsrfToken',
         ('/api/auth/login/', 'post'): 'logIn',
         ('/api/auth/logout/', 'post'): 'logOut',

@@ -36,7 +36,8 @@ def manage(*args: str, env: dict[str, str]) -> None:
 @pytest.fixture(scope='module')
 def server_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     database = tmp_path_factory.mktemp('served') / 'db.sqlite3'
-    env = {**os.environ, 'DATABASE_URL': f'sqlite:///{database}'}
+    media = tmp_path_factory.mktemp('media')
+    env = {**os.environ, 'DATABASE_URL': f'sqlite:///{database}', 'DJANGO_MEDIA_ROOT': str(media)}
     manage('migrate', '--no-input', env=env)
     manage('load_demo_data', env=env)
     return env
@@ -228,3 +229,15 @@ def test_chunked_body_is_read_or_length_required(
         }
     else:
         assert (status, answer) == (201, {'slug': slug, 'name': 'Chunked', 'articles': 0})
+
+
+def test_an_article_downloads_as_a_markdown_file(served: int) -> None:
+    """The export is a Markdown attachment under every server, ASGI's streaming one included."""
+    url = f'http://127.0.0.1:{served}/api/articles/1/export/'
+    with urllib.request.urlopen(url, timeout=10) as response:
+        text = response.read().decode()
+        assert response.status == 200
+        assert response.headers['Content-Type'] == 'text/markdown'
+        assert response.headers['Content-Disposition'].startswith('attachment; filename="')
+        assert int(response.headers['Content-Length']) == len(text.encode())
+    assert text.startswith('# ')

@@ -219,5 +219,10 @@ def omit_body(_exchange: Exchange, response: HttpResponseBase) -> None:
         response['Content-Length'] = str(len(response.content))
         response.content = b''
     else:
-        response.close()
+        # Not response.close(): that sends `request_finished` before the request is
+        # over (the server closes the response once it is sent). A file is closed
+        # now: nothing will read it.
+        file = getattr(response, 'file_to_stream', None)
+        if file is not None:
+            file.close()
         response.streaming_content = ()  # type: ignore[attr-defined]  # every other response streams

@@ -11,7 +11,9 @@ with, whoever builds it:
   one of the endpoint's renderers writes, and content that the declared model
   accepts, or no content when its status is declared without a body;
 - a streamed response cannot be checked, so it is refused (an endpoint that
-  streams turns response validation off).
+  streams turns response validation off), unless its status is declared
+  with a :class:`~dmr.downloads.FileBody`: then any response class passes,
+  and its media type and disposition are checked (:mod:`.check_file`).
 """
 
 from collections.abc import Mapping
@@ -20,9 +22,11 @@ from typing import Any
 from django.http import HttpResponse, HttpResponseBase
 
 from dmr._negotiation import RendererTable
+from dmr._pipeline.check_file import check_file
 from dmr._pipeline.exchange import Exchange
 from dmr._pipeline.response_table import ResponseEntry
 from dmr._pipeline.stage import Stage
+from dmr.downloads import FileBody
 from dmr.error_formats import ErrorFormat
 from dmr.errors import ErrorType, ResponseValidationError, error_detail, prefix_details
 from dmr.renderers import Renderer
@@ -185,6 +189,9 @@ class Respond(Stage):
         entry = self.table.get(response.status_code)
         if entry is None:
             raise self.undeclared(response.status_code)
+        if isinstance(entry.spec.return_type, FileBody):
+            check_file(response, entry.spec.return_type)
+            return
         if not isinstance(response, HttpResponse):
             raise invalid_response(
                 f'A streamed {response.status_code} response cannot be validated; '

@@ -12,6 +12,7 @@ from typing import Any
 
 from dmr._adapters import compile_adapter
 from dmr._signature import EndpointSignature
+from dmr.downloads import FileBody
 from dmr.errors import EndpointDefinitionError
 from dmr.responses import ERROR_BODY, ResponseSpec
 from dmr.serializer import Serializer, TypeAdapter
@@ -19,7 +20,11 @@ from dmr.serializer import Serializer, TypeAdapter
 
 @dataclass(frozen=True, slots=True)
 class ResponseEntry:
-    """A declared response and the adapter for its body (``None``: no body)."""
+    """A declared response and the adapter for its body.
+
+    ``adapter`` is ``None`` for a response without a body, and for a file
+    (a :class:`~dmr.downloads.FileBody`), whose bytes no backend reads.
+    """
 
     spec: ResponseSpec
     adapter: TypeAdapter | None
@@ -77,7 +82,7 @@ def _adapter(
     serializer: Serializer,
     spec: ResponseSpec,
 ) -> TypeAdapter | None:
-    if spec.return_type is None:
+    if spec.return_type is None or isinstance(spec.return_type, FileBody):
         return None
     return compile_adapter(
         signature.qualname,

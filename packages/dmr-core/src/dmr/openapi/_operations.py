@@ -11,7 +11,9 @@ from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
 
 from dmr.components import Component
+from dmr.downloads import FileBody
 from dmr.openapi._components import REF_PREFIX, ComponentRegistry
+from dmr.openapi._files import file_content, file_headers
 from dmr.operation import OperationInfo
 from dmr.serializer import JsonSchema
 
@@ -192,6 +194,9 @@ def _responses(endpoint: 'Endpoint', registry: ComponentRegistry, owner: str) ->
         spec = entry.spec
         response: JsonSchema = {'description': spec.description or _phrase(status)}
         headers = dict(spec.headers)
+        is_file = isinstance(spec.return_type, FileBody)
+        if is_file:
+            headers = {**file_headers(spec.return_type), **headers}
         if spec is success:
             for name in endpoint.success_headers:
                 headers.setdefault(name, '')
@@ -200,7 +205,9 @@ def _responses(endpoint: 'Endpoint', registry: ComponentRegistry, owner: str) ->
                 name: ({'description': text} if text else {}) | {'schema': {'type': 'string'}}
                 for name, text in headers.items()
             }
-        if spec.return_type is not None:
+        if is_file:
+            response['content'] = file_content(spec.return_type)
+        elif spec.return_type is not None:
             schema = registry.schema(
                 endpoint.serializer,
                 spec.return_type,

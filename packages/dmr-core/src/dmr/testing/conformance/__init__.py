@@ -24,7 +24,8 @@ form. pytest then runs every case through HTTP (with Django's ``RequestFactory``
 and checks statuses, error ``loc``/``type`` values, response validation and
 the OpenAPI document, and the wire contract: query text read by the core's
 table, NUL refused, non-finite numbers and whole-number floats refused in
-bodies, and responses that never carry keys their model does not declare,
+bodies, responses that never carry keys their model does not declare, and
+file downloads declared beside the backend's models,
 sync and async. The suite needs ``pytest`` and
 ``openapi-spec-validator`` in the backend's test environment, and Django
 settings with ``'dmr'`` in ``INSTALLED_APPS``.
