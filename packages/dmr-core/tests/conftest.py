@@ -4,6 +4,8 @@ import django
 import pytest
 from django.conf import settings
 
+from dmr.testing import within_one_window
+
 # What `django-admin startproject` puts in MIDDLEWARE.
 STARTPROJECT_MIDDLEWARE = [
     'django.middleware.security.SecurityMiddleware',
@@ -63,6 +65,12 @@ def _fresh_throttles() -> None:
     from django.core.cache import caches
 
     caches['default'].clear()
+
+
+@pytest.fixture
+def one_window() -> None:
+    """The test's requests fall in one of the cache's one-minute windows."""
+    within_one_window()
 
 
 @pytest.fixture(scope='session')

@@ -14,7 +14,12 @@ from dmr.throttling import Throttle
 from tests.jwt_app import TOKENS
 from tests.throttling_app import PartlyThrottled
 
-pytestmark = [pytest.mark.urls('tests.throttling_app'), pytest.mark.django_db(transaction=True)]
+# ``one_window``: the cache counts in fixed windows aligned on the clock.
+pytestmark = [
+    pytest.mark.urls('tests.throttling_app'),
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures('one_window'),
+]
 
 KINDS = ['sync', 'async']
 

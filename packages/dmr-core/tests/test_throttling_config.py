@@ -1,6 +1,7 @@
 """Throttling's configuration: settings, system checks, rates, the OpenAPI document, test tools."""
 
 import asyncio
+import time
 from typing import Any
 
 import pytest
@@ -14,7 +15,12 @@ from dmr.checks import (
 )
 from dmr.routing import path
 from dmr.settings import SettingsError, parse_settings
-from dmr.testing import assert_throttled, assert_throttled_async, throttle_rate
+from dmr.testing import (
+    assert_throttled,
+    assert_throttled_async,
+    throttle_rate,
+    within_one_window,
+)
 from dmr.throttling import Rate, Throttle
 from tests.openapi_support import document
 from tests.throttling_app import CONTROLLERS, IP
@@ -213,6 +219,17 @@ def test_throttle_rate_restores_the_rate():
     with throttle_rate(IP, '1/second') as changed:
         assert changed.rate == Rate(1, per=1)
     assert IP.rate == Rate(3, per=60)
+
+
+def test_within_one_window_waits_only_near_a_window_s_end():
+    """With a margin as long as the window it waits for the next one; with none it returns."""
+    started = time.time()
+    within_one_window(0.5, margin=0.5)
+    waited_until = time.time()
+    within_one_window(0.5, margin=0)
+
+    assert int(waited_until / 0.5) > int(started / 0.5)
+    assert time.time() - waited_until < 0.4
 
 
 class FakeResponse:

@@ -12,7 +12,12 @@ from dmr.testing import assert_throttled, throttle_rate
 from dmr.testing.redis_server import free_port
 from dmr.throttling import CREDENTIAL_THROTTLES
 
-pytestmark = [pytest.mark.urls('tests.credential_urls'), pytest.mark.django_db(transaction=True)]
+# ``one_window``: the cache counts in fixed windows aligned on the clock.
+pytestmark = [
+    pytest.mark.urls('tests.credential_urls'),
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures('one_window'),
+]
 
 ENDPOINTS = [
     f'/{kind}/{name}/' for name in ('login', 'obtain', 'jwt') for kind in ('sync', 'async')

@@ -10,7 +10,11 @@ from hypothesis import strategies as st
 
 from dmr.throttling._client_ip import parse_address
 
-pytestmark = [pytest.mark.urls('tests.throttling_app')]
+# ``one_window``: the cache counts in fixed windows aligned on the clock.
+pytestmark = [
+    pytest.mark.urls('tests.throttling_app'),
+    pytest.mark.usefixtures('one_window'),
+]
 
 KINDS = ['sync', 'async']
 SERIALIZER = 'tests.stub_backend.StubSerializer'

@@ -5,8 +5,8 @@
 project's serializer backend and able to act as a user per request
 (:mod:`dmr.testing.client`); the pytest plugin of :mod:`dmr.testing.pytest_plugin`
 offers them as the ``dmr_client``, ``dmr_async_client``, ``dmr_rf`` and
-``dmr_async_rf`` fixtures. :func:`throttle_rate` and :func:`assert_throttled`
-are for throttled endpoints (:mod:`dmr.testing.throttling`).
+``dmr_async_rf`` fixtures. :func:`throttle_rate`, :func:`assert_throttled` and
+:func:`within_one_window` are for throttled endpoints (:mod:`dmr.testing.throttling`).
 :mod:`dmr.testing.conformance` and
 :mod:`dmr.testing.architecture` are for backend and plugin authors.
 """
@@ -18,7 +18,12 @@ from dmr.testing.client import (
     DMRClient,
     DMRRequestFactory,
 )
-from dmr.testing.throttling import assert_throttled, assert_throttled_async, throttle_rate
+from dmr.testing.throttling import (
+    assert_throttled,
+    assert_throttled_async,
+    throttle_rate,
+    within_one_window,
+)
 
 __all__ = [
     'DMRAsyncClient',
@@ -29,4 +34,5 @@ __all__ = [
     'assert_throttled',
     'assert_throttled_async',
     'throttle_rate',
+    'within_one_window',
 ]

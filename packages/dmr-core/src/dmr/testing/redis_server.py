@@ -40,7 +40,7 @@ def redis_server() -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
         )
     port = free_port()
     with tempfile.TemporaryDirectory() as workdir:
-        process = subprocess.Popen(
+        process = subprocess.Popen(  # noqa: S603 - fixed arguments, no shell
             [
                 binary,
                 '--port', str(port),
