@@ -19,6 +19,7 @@ from typing import Any
 
 from django.http import HttpResponse, HttpResponseBase
 
+from dmr._message_context import MessageRenderer
 from dmr._negotiation import RendererTable
 from dmr._pipeline.exchange import Exchange
 from dmr._pipeline.response_table import ResponseEntry
@@ -157,9 +158,7 @@ class Respond(Stage):
         except self.validation_errors as exc:
             if not self.validate:
                 raise
-            raise ResponseValidationError(
-                prefix_details('response', self.serializer.error_details(exc)),
-            ) from exc
+            raise self.invalid(entry, exc) from exc
         return content
 
     def finish(
@@ -205,9 +204,13 @@ class Respond(Stage):
         try:
             renderer.validate(response.content, entry.adapter)
         except self.validation_errors as exc:
-            raise ResponseValidationError(
-                prefix_details('response', self.serializer.error_details(exc)),
-            ) from exc
+            raise self.invalid(entry, exc) from exc
+
+    def invalid(self, entry: ResponseEntry, exc: Exception) -> ResponseValidationError:
+        """The error for a body that breaks ``entry``, with the shared messages rendered."""
+        details = prefix_details('response', self.serializer.error_details(exc))
+        messages = MessageRenderer(self.serializer, {'response': entry.spec.return_type}, 'response')
+        return ResponseValidationError(messages.render(details))
 
     def undeclared(self, status_code: int) -> ResponseValidationError:
         """The error for a response status the endpoint does not declare."""
