@@ -24,8 +24,16 @@ _BOUNDS = (
     ('exclusiveMaximum', 'exclusive_maximum'),
 )
 _LENGTH_KEYS: dict[str, tuple[tuple[str, str], ...]] = {
-    ErrorType.TOO_SHORT: (('minLength', 'string'), ('minItems', 'array'), ('minProperties', 'object')),
-    ErrorType.TOO_LONG: (('maxLength', 'string'), ('maxItems', 'array'), ('maxProperties', 'object')),
+    ErrorType.TOO_SHORT: (
+        ('minLength', 'string'),
+        ('minItems', 'array'),
+        ('minProperties', 'object'),
+    ),
+    ErrorType.TOO_LONG: (
+        ('maxLength', 'string'),
+        ('maxItems', 'array'),
+        ('maxProperties', 'object'),
+    ),
 }
 
 

@@ -96,11 +96,14 @@ def render_message(error_type: str, context: Mapping[str, Any], /) -> str | None
     if error_type in (ErrorType.TOO_SHORT, ErrorType.TOO_LONG):
         return _length(error_type, context)
     if error_type == ErrorType.PATTERN_MISMATCH:
-        pattern = context.get('pattern')
-        if isinstance(pattern, str):
-            return gettext('Must match the pattern `%(pattern)s`.') % {'pattern': pattern}
-        return str(_UNBOUNDED[ErrorType.PATTERN_MISMATCH])
+        return _pattern(context.get('pattern'))
     return None
+
+
+def _pattern(pattern: Any) -> str:
+    if isinstance(pattern, str):
+        return gettext('Must match the pattern `%(pattern)s`.') % {'pattern': pattern}
+    return str(_UNBOUNDED[ErrorType.PATTERN_MISMATCH])
 
 
 def _type_error(expected: Any) -> str:

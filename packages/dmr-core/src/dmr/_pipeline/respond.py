@@ -209,7 +209,8 @@ class Respond(Stage):
     def invalid(self, entry: ResponseEntry, exc: Exception) -> ResponseValidationError:
         """The error for a body that breaks ``entry``, with the shared messages rendered."""
         details = prefix_details('response', self.serializer.error_details(exc))
-        messages = MessageRenderer(self.serializer, {'response': entry.spec.return_type}, 'response')
+        annotations = {'response': entry.spec.return_type}
+        messages = MessageRenderer(self.serializer, annotations, 'response')
         return ResponseValidationError(messages.render(details))
 
     def undeclared(self, status_code: int) -> ResponseValidationError:

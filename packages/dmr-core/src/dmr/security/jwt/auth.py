@@ -2,13 +2,14 @@
 
 from django.http import HttpRequest
 
+from dmr._marks import gettext_noop
 from dmr.security._auth import Auth, Authenticated, Outcome, Refused
 from dmr.security.csrf import csrf_failure
 from dmr.security.jwt._pyjwt import TokenError
 from dmr.security.jwt.config import MAX_TOKEN_LENGTH, JWTConfig
 from dmr.serializer import JsonSchema
 
-_MALFORMED = 'Malformed Bearer credentials'
+_MALFORMED = gettext_noop('Malformed Bearer credentials')
 
 
 class JWTAuth(Auth):
