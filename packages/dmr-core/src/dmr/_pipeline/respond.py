@@ -19,7 +19,6 @@ from typing import Any
 
 from django.http import HttpResponse, HttpResponseBase
 
-from dmr._message_context import MessageRenderer
 from dmr._negotiation import RendererTable
 from dmr._pipeline.exchange import Exchange
 from dmr._pipeline.response_table import ResponseEntry
@@ -158,7 +157,7 @@ class Respond(Stage):
         except self.validation_errors as exc:
             if not self.validate:
                 raise
-            raise self.invalid(entry, exc) from exc
+            raise self.invalid(exc) from exc
         return content
 
     def finish(
@@ -204,14 +203,17 @@ class Respond(Stage):
         try:
             renderer.validate(response.content, entry.adapter)
         except self.validation_errors as exc:
-            raise self.invalid(entry, exc) from exc
+            raise self.invalid(exc) from exc
 
-    def invalid(self, entry: ResponseEntry, exc: Exception) -> ResponseValidationError:
-        """The error for a body that breaks ``entry``, with the shared messages rendered."""
-        details = prefix_details('response', self.serializer.error_details(exc))
-        annotations = {'response': entry.spec.return_type}
-        messages = MessageRenderer(self.serializer, annotations, 'response')
-        return ResponseValidationError(messages.render(details))
+    def invalid(self, exc: Exception) -> ResponseValidationError:
+        """The error for a body that breaks its declaration, in the backend's words.
+
+        These details are for the developer (``DEBUG`` shows them, and
+        they are logged), so they keep the library's own message.
+        """
+        return ResponseValidationError(
+            prefix_details('response', self.serializer.error_details(exc)),
+        )
 
     def undeclared(self, status_code: int) -> ResponseValidationError:
         """The error for a response status the endpoint does not declare."""
