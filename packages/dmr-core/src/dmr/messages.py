@@ -137,7 +137,7 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _number(value: float) -> str:
+def _number(value: Any) -> str:
     """``2`` for ``2.0``: JSON Schema writes integer bounds as floats at times."""
     if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
         return str(int(value))

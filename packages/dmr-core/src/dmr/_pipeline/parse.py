@@ -92,7 +92,7 @@ def parse_stage(
         )
         for parameter in signature.parameters
     )
-    annotations = {
+    annotations: dict[str | int, Any] = {
         parameter.component.loc: parameter.annotation for parameter in signature.parameters
     }
     messages = MessageRenderer(serializer, annotations, 'request')

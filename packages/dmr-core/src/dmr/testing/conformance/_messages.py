@@ -14,7 +14,6 @@ from typing import Any
 import pytest
 from asgiref.sync import async_to_sync
 from django.conf import settings
-from django.http import HttpResponse
 from django.middleware.locale import LocaleMiddleware
 from django.test import RequestFactory
 from django.utils import translation
@@ -135,14 +134,15 @@ def _posting(catalogue: Catalogue, model_name: str, *, is_async: bool) -> Any:
     return _controller(name, catalogue.serializer, {'post': method}).as_view()
 
 
-def _send(view: Any, body: Any, language: str, *, is_async: bool) -> HttpResponse:
+def _send(view: Any, body: Any, language: str, *, is_async: bool) -> Any:
     content = body if isinstance(body, bytes) else json.dumps(body).encode()
     headers = {} if language == 'en' else {'Accept-Language': language}
     request = _factory.post('/', content, content_type='application/json', headers=headers)
+    middleware: Any = LocaleMiddleware(view)
     with translation.override(settings.LANGUAGE_CODE):  # the middleware activates; undo it
         if is_async:
-            return async_to_sync(LocaleMiddleware(view))(request)  # type: ignore[no-any-return]
-        return LocaleMiddleware(view)(request)  # type: ignore[no-any-return]
+            return async_to_sync(middleware)(request)
+        return middleware(request)
 
 
 def message_tests(catalogue: Catalogue) -> type:
