@@ -3,6 +3,7 @@
 import json
 
 import msgspec
+from django.http import HttpResponse
 from django.middleware.locale import LocaleMiddleware
 from django.test import RequestFactory
 from django.utils import translation
@@ -17,7 +18,7 @@ class Order(msgspec.Struct):
 
 class OrderController(Controller):
     @validate(ResponseSpec(Order, status_code=201), ResponseSpec(ErrorModel, status_code=409))
-    def post(self, order: Body[Order]):
+    def post(self, order: Body[Order]) -> HttpResponse:
         if order.quantity > 3:
             # Translated when raised, in the request's language (your catalogue's job).
             raise APIError(gettext('Out of stock'), status_code=409)
