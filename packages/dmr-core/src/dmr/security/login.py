@@ -67,7 +67,7 @@ def _refuse_forged(request: HttpRequest) -> None:
     reason = csrf_failure(request)
     if reason is not None:
         raise APIError(
-            f'CSRF check failed: {reason}',
+            gettext('CSRF check failed: %(reason)s') % {'reason': reason},
             status_code=403,
             error_type=ErrorType.CSRF_FAILED,
         )

@@ -90,7 +90,7 @@ class JWTAuth(Auth):
         if scheme.lower() != 'bearer':
             return None
         if len(value) > MAX_TOKEN_LENGTH + len('Bearer '):
-            return Refused('Token is too long')
+            return Refused(gettext_noop('Token is too long'))
         token = token.strip(' ')
         if not token or ' ' in token:
             return Refused(_MALFORMED)
