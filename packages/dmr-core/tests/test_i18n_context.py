@@ -129,3 +129,60 @@ def test_the_core_parse_errors_are_kept():
     renderer = MessageRenderer(SchemaSerializer({}, {}), {'body': int}, 'request')
     detail = error_detail('Body is not valid ascii', ['body'], ErrorType.PARSE_ERROR)
     assert renderer.render([detail], core=True) == [detail]
+
+
+def _messages(schema: Any, *details: Any) -> list[str]:
+    renderer = MessageRenderer(SchemaSerializer(schema, {}), {'body': int}, 'request')
+    return [detail['msg'] for detail in renderer.render(list(details))]
+
+
+def test_constraints_are_read_from_the_schema():
+    """Bounds, lengths (of text, items and keys) come from the schema at ``loc``."""
+    schema = {
+        'properties': {
+            'age': {'type': 'integer', 'exclusiveMinimum': 0, 'maximum': 150},
+            'name': {'type': 'string', 'minLength': 2, 'maxLength': 10},
+            'tags': {'type': 'array', 'minItems': 1},
+            'meta': {'type': 'object', 'maxProperties': 3},
+        },
+    }
+    assert _messages(
+        schema,
+        error_detail('x', ['body', 'age'], ErrorType.OUT_OF_RANGE),
+        error_detail('x', ['body', 'name'], ErrorType.TOO_SHORT),
+        error_detail('x', ['body', 'name'], ErrorType.TOO_LONG),
+        error_detail('x', ['body', 'tags'], ErrorType.TOO_SHORT),
+        error_detail('x', ['body', 'meta'], ErrorType.TOO_LONG),
+        error_detail('x', ['body', 'name'], ErrorType.PATTERN_MISMATCH),
+    ) == [
+        'Must be greater than 0. Must be less than or equal to 150.',
+        'The minimum length is 2.',
+        'The maximum length is 10.',
+        'The minimum number of items is 1.',
+        'The maximum number of keys is 3.',
+        'The value does not match the required pattern.',
+    ]
+
+
+def test_expected_types_are_read_from_any_form():
+    """Type lists, constants, enums and shapes without ``type`` all name a JSON type."""
+    schema = {
+        'properties': {
+            'listed': {'type': ['integer', 'null']},
+            'constant': {'const': None},
+            'choices': {'enum': [1, {'a': 1}]},
+            'mapping': {'additionalProperties': {}},
+            'sequence': {'items': {}},
+            'anything': {},
+        },
+    }
+    names = ['listed', 'constant', 'choices', 'mapping', 'sequence', 'anything']
+    details = [error_detail('x', ['body', name], ErrorType.TYPE_ERROR) for name in names]
+    assert _messages(schema, *details) == [
+        'Expected a value of type `integer`, `null`.',
+        'Expected a value of type `null`.',
+        'Expected a value of type `integer`, `object`.',
+        'Expected a value of type `object`.',
+        'Expected a value of type `array`.',
+        'The value is of the wrong type.',
+    ]
