@@ -234,6 +234,9 @@ def main() -> None:
                 'tokens = pathlib.Path(dmr.__file__).parent / "security" / "tokens";'
                 "assert (tokens / 'migrations' / '0001_initial.py').is_file(), tokens;"
                 "assert (tokens / 'management' / 'commands' / 'dmr_create_token.py').is_file();"
+                # The message catalogues, compiled by the build hook (never committed).
+                "locale = pathlib.Path(dmr.__file__).parent / 'locale';"
+                "assert len(list(locale.glob('*/LC_MESSAGES/django.mo'))) >= 11, locale;"
                 f'assert set({sorted([*CONFORMANCE, *PLUGINS])}) <= '
                 "entry_points(group='dmr.serializers').names;"
                 # The jwt extra brings PyJWT, and the wheel holds the app's migration.

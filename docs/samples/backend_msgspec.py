@@ -48,7 +48,7 @@ assert put(b'{"items": [{"sku": "ABC-0001", "quantity": "2"}]}') == (
     {
         'detail': [
             {
-                'msg': 'Expected `int`, got `str`',
+                'msg': 'Expected a value of type `integer`.',
                 'loc': ['body', 'items', 0, 'quantity'],
                 'type': 'type_error',
             },

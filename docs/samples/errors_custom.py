@@ -54,7 +54,7 @@ response = InvoiceController.as_view()(request)
 assert response.status_code == 400
 assert json.loads(response.content) == {
     'title': 'Your request is invalid',
-    'fields': {'body.customer': 'Expected `str`, got `int`'},
+    'fields': {'body.customer': 'Expected a value of type `string`.'},
 }
 
 schema = build_schema(Router('', [path('invoices/', InvoiceController.as_view())]))

@@ -37,10 +37,10 @@ assert json.loads(invalid.content) == {
     'type': 'about:blank',
     'title': 'Bad Request',
     'status': 400,
-    'detail': 'Object missing required field `nights`',  # the first message
+    'detail': 'This field is required.',  # the first message
     'errors': [
         {
-            'msg': 'Object missing required field `nights`',
+            'msg': 'This field is required.',
             'loc': ['body', 'nights'],
             'type': 'missing',
         },

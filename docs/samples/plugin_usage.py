@@ -49,7 +49,7 @@ assert post(b'{"name": "ivy", "height_cm": 30}').content == (
 )
 assert json.loads(post(b'{"name": "ivy"}').content) == {
     'detail': [
-        {'msg': 'Missing field `height_cm`', 'loc': ['body', 'height_cm'], 'type': 'missing'}
+        {'msg': 'This field is required.', 'loc': ['body', 'height_cm'], 'type': 'missing'}
     ],
 }
 assert json.loads(post(b'{"name": "ivy", "height_cm": "30"}').content)['detail'][0]['type'] == (

@@ -43,7 +43,7 @@ def test_array_instead_of_object_is_400():
     response = post(b'[{"email": "a@b.c"}]')
     assert response.status_code == 400
     assert details(response) == [
-        {'msg': 'Expected `object`, got `array`', 'loc': ['body'], 'type': 'type_error'},
+        {'msg': 'Expected a value of type `object`.', 'loc': ['body'], 'type': 'type_error'},
     ]
 
 

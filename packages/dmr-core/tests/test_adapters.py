@@ -147,7 +147,7 @@ class NoAnyQuery(Controller[NoAnySerializer]):
         return query
 
 
-MISSING_EMAIL = {'msg': 'Object missing required field `email`', 'loc': ['body', 'email']}
+MISSING_EMAIL = {'msg': 'This field is required.', 'loc': ['body', 'email']}
 
 
 def test_error_bodies_need_no_backend_support():

@@ -48,10 +48,10 @@ def test_validation_errors_are_problem_details():
         'type': 'about:blank',
         'title': 'Bad Request',
         'status': 400,
-        'detail': 'Object missing required field `email`',
+        'detail': 'This field is required.',
         'errors': [
             {
-                'msg': 'Object missing required field `email`',
+                'msg': 'This field is required.',
                 'loc': ['body', 'email'],
                 'type': 'missing',
             },

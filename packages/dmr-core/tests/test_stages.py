@@ -46,10 +46,14 @@ class OneFormat(Controller):
 
 
 def test_a_choice_of_renderers_varies_by_accept():
-    """With several renderers, every response names ``Accept`` in ``Vary``."""
+    """With several renderers, every response names ``Accept`` in ``Vary``.
+
+    The framework's own error answers (the 422 and 406) vary on the language too.
+    """
     assert call(TwoFormats, factory.get('/'))['Vary'] == 'Accept'
-    assert call(TwoFormats, factory.post('/'))['Vary'] == 'Accept'
-    assert call(TwoFormats, factory.get('/', HTTP_ACCEPT='image/png'))['Vary'] == 'Accept'
+    assert call(TwoFormats, factory.post('/'))['Vary'] == 'Accept-Language, Accept'
+    refused = call(TwoFormats, factory.get('/', HTTP_ACCEPT='image/png'))
+    assert refused['Vary'] == 'Accept-Language, Accept'
 
 
 def test_one_renderer_does_not_vary():

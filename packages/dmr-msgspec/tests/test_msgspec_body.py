@@ -32,7 +32,7 @@ def test_unknown_field_on_a_forbidding_struct_is_extra_forbidden(client):
     assert status == 400
     assert body['detail'] == [
         {
-            'msg': 'Object contains unknown field `nickname`',
+            'msg': 'This field is not allowed.',
             'loc': ['body', 'nickname'],
             'type': 'extra_forbidden',
         },

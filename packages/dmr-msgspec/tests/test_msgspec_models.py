@@ -20,7 +20,7 @@ def test_missing_field_is_missing(client, url):
     assert response.status_code == 400
     assert response.json()['detail'] == [
         {
-            'msg': 'Object missing required field `x`',
+            'msg': 'This field is required.',
             'loc': ['body', 'x'],
             'type': 'missing',
         },

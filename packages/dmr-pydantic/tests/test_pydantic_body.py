@@ -49,7 +49,7 @@ def test_unknown_field_on_a_forbidding_model_is_extra_forbidden(client):
     assert status == 400
     assert body['detail'] == [
         {
-            'msg': 'Extra inputs are not permitted',
+            'msg': 'This field is not allowed.',
             'loc': ['body', 'nickname'],
             'type': 'extra_forbidden',
         },

@@ -60,7 +60,11 @@ def test_python_mode_body_errors_are_located(client):
     assert response.status_code == 400
     assert response['Content-Type'] == 'application/json'
     assert response.json()['detail'] == [
-        {'msg': 'Field required', 'loc': ['body', 'addresses', 0, 'city'], 'type': 'missing'},
+        {
+            'msg': 'This field is required.',
+            'loc': ['body', 'addresses', 0, 'city'],
+            'type': 'missing',
+        },
     ]
 
 

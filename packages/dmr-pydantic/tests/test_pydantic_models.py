@@ -27,7 +27,7 @@ def test_missing_field_is_missing(client, url):
 
     assert response.status_code == 400
     assert response.json()['detail'] == [
-        {'msg': 'Field required', 'loc': ['body', 'x'], 'type': 'missing'},
+        {'msg': 'This field is required.', 'loc': ['body', 'x'], 'type': 'missing'},
     ]
 
 
@@ -81,7 +81,7 @@ def test_missing_aliased_field_is_located_by_alias(client):
 
     assert response.status_code == 400
     assert response.json()['detail'] == [
-        {'msg': 'Field required', 'loc': ['body', 'userName'], 'type': 'missing'},
+        {'msg': 'This field is required.', 'loc': ['body', 'userName'], 'type': 'missing'},
     ]
 
 

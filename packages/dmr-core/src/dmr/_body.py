@@ -19,6 +19,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest
+from django.utils.translation import gettext
 
 from dmr.errors import ErrorType, LengthRequiredError, error_detail
 
@@ -38,8 +39,10 @@ def read_body(request: HttpRequest) -> bytes:
         raise LengthRequiredError(
             [
                 error_detail(
-                    'This server cannot read a body without Content-Length; '
-                    'send the body with a Content-Length header',
+                    gettext(
+                        'This server cannot read a body without Content-Length; '
+                        'send the body with a Content-Length header',
+                    ),
                     ['headers', 'content-length'],
                     ErrorType.LENGTH_REQUIRED,
                 ),

@@ -11,6 +11,7 @@ from urllib.parse import parse_qsl
 from django.conf import settings
 from django.core.exceptions import TooManyFieldsSent
 from django.http import HttpRequest
+from django.utils.translation import gettext
 
 from dmr._body import read_body
 from dmr._negotiation import ParserTable
@@ -50,8 +51,8 @@ class BodyExtractor:
             raise UnsupportedMediaTypeError(
                 [
                     error_detail(
-                        'Missing Content-Type header; use one of: '
-                        + ', '.join(self.parsers.parsers),
+                        gettext('Missing Content-Type header; use one of: %(offered)s')
+                        % {'offered': ', '.join(self.parsers.parsers)},
                         ['headers', 'content-type'],
                         ErrorType.UNSUPPORTED_MEDIA_TYPE,
                     ),

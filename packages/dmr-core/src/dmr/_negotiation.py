@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
+from django.utils.translation import gettext
+
 from dmr._media_types import (
     MAX_HEADER_LENGTH,
     MediaRange,
@@ -138,7 +140,8 @@ class RendererTable:
             raise NotAcceptableError(
                 [
                     error_detail(
-                        f'Cannot satisfy `Accept: {_shown(accept)}`; available: {offered}',
+                        gettext('Cannot satisfy `Accept: %(accept)s`; available: %(offered)s')
+                        % {'accept': _shown(accept), 'offered': offered},
                         ['headers', 'accept'],
                         ErrorType.NOT_ACCEPTABLE,
                     ),
@@ -180,21 +183,24 @@ class ParserTable:
         """
         if len(content_type) > MAX_HEADER_LENGTH:
             raise self._unsupported(
-                f'Content-Type is longer than {MAX_HEADER_LENGTH} characters',
+                gettext('Content-Type is longer than %(limit)s characters')
+                % {'limit': MAX_HEADER_LENGTH},
             )
         media_type = parse_media_type(content_type)
         parser = self.parsers.get(media_type.essence) if media_type else None
         if media_type is None or parser is None:
             raise self._unsupported(
-                f'Content-Type {_shown(content_type)!r} is not supported; '
-                f'use one of: {", ".join(self.parsers)}',
+                gettext('Content-Type %(content_type)s is not supported; use one of: %(offered)s')
+                % {'content_type': repr(_shown(content_type)), 'offered': ', '.join(self.parsers)},
             )
         charset = media_type.param('charset')
         if charset is None:
             return parser, None
         codec = _codec_name(charset)
         if codec is None:
-            raise self._unsupported(f'Unknown charset {_shown(charset)!r}')
+            raise self._unsupported(
+                gettext('Unknown charset %(charset)s') % {'charset': repr(_shown(charset))},
+            )
         return parser, None if codec == 'utf-8' else codec
 
     def transcode(self, body: bytes, charset: str) -> bytes:
@@ -207,7 +213,8 @@ class ParserTable:
             raise RequestValidationError(
                 [
                     error_detail(
-                        f'Body is not valid {charset}: {exc}',
+                        gettext('Body is not valid %(charset)s: %(error)s')
+                        % {'charset': charset, 'error': exc},
                         ['body'],
                         ErrorType.PARSE_ERROR,
                     ),

@@ -46,6 +46,8 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from django.utils.translation import gettext
+
 from dmr.errors import ErrorType
 
 JsonSchema = Mapping[str, Any]
@@ -69,6 +71,10 @@ _UUID = re.compile(r'[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}')
 _DECIMAL = re.compile(r'-?[0-9]{1,4300}(?:\.[0-9]{1,4300})?')
 
 
+def _invalid(name: str) -> str:
+    return gettext('Invalid %(name)s') % {'name': name}
+
+
 class TextError(ValueError):
     """Text that the table refuses, with the error ``type`` to report."""
 
@@ -87,17 +93,18 @@ def read_integer(text: str) -> int:
     ):
         return int(text)  # the usual text, checked without the expression
     if _INTEGER.fullmatch(text) is None or text == '-0':
-        raise TextError('Expected an integer, such as `42` or `-7`', ErrorType.TYPE_ERROR)
+        raise TextError(gettext('Expected an integer, such as `42` or `-7`'), ErrorType.TYPE_ERROR)
     return int(text)
 
 
 def read_number(text: str) -> float:
     """A ``number``: a finite JSON number."""
     if _NUMBER.fullmatch(text) is None:
-        raise TextError('Expected a number, such as `1.5` or `-2e3`', ErrorType.TYPE_ERROR)
+        message = gettext('Expected a number, such as `1.5` or `-2e3`')
+        raise TextError(message, ErrorType.TYPE_ERROR)
     number = float(text)
     if not math.isfinite(number):
-        raise TextError('Number out of range', ErrorType.OUT_OF_RANGE)
+        raise TextError(gettext('Number out of range'), ErrorType.OUT_OF_RANGE)
     return number
 
 
@@ -107,7 +114,7 @@ def read_boolean(text: str) -> bool:
         return _BOOLEANS[text.lower()]
     except KeyError:
         raise TextError(
-            'Expected a boolean: `true`, `false`, `1` or `0`', ErrorType.TYPE_ERROR
+            gettext('Expected a boolean: `true`, `false`, `1` or `0`'), ErrorType.TYPE_ERROR
         ) from None
 
 
@@ -118,12 +125,12 @@ def _string_format(
 ) -> TextReader:
     def read(text: str) -> str:
         if pattern.fullmatch(text) is None:
-            raise TextError(f'Invalid {name}', ErrorType.VALUE_ERROR)
+            raise TextError(_invalid(name), ErrorType.VALUE_ERROR)
         if check is not None:
             try:
                 check(text)
             except ValueError:
-                raise TextError(f'Invalid {name}', ErrorType.VALUE_ERROR) from None
+                raise TextError(_invalid(name), ErrorType.VALUE_ERROR) from None
         return text
 
     read.__name__ = f'read_{name.replace("-", "_")}'
@@ -148,7 +155,7 @@ _TYPES: Mapping[str, TextReader] = {
 
 
 def _never(_text: str) -> Any:
-    raise TextError('Expected no value', ErrorType.TYPE_ERROR)
+    raise TextError(gettext('Expected no value'), ErrorType.TYPE_ERROR)
 
 
 def _identity(text: str) -> str:

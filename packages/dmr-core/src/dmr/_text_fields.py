@@ -11,6 +11,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from django.utils.translation import gettext_lazy
+
 from dmr._text import (
     MAX_DIGITS,
     TextError,
@@ -24,7 +26,7 @@ from dmr.serializer import Serializer, TypeAdapter
 
 NUL = '\x00'
 _NUL_ESCAPE = b'\\u0000'
-_NUL_MESSAGE = 'Text must not contain NUL characters'
+_NUL_MESSAGE = gettext_lazy('Text must not contain NUL characters')
 
 _Readers = tuple[TextReader | None, TextReader | None]
 """The reader of a field's single value and the reader of each of its items."""

@@ -12,6 +12,7 @@ from http import HTTPStatus
 from typing import Any, NotRequired
 
 from django.http import HttpResponseBase
+from django.utils.functional import Promise
 
 # typing_extensions' TypedDict, which every backend (pydantic on Python 3.11
 # included) can read.
@@ -97,12 +98,16 @@ controller's, then the one in settings, then the defaults.
 
 
 def error_detail(
-    msg: str,
+    msg: str | Promise,
     loc: Sequence[str | int] = (),
     type: str = ErrorType.VALUE_ERROR,
 ) -> ErrorDetail:
-    """Build one :class:`ErrorDetail`, the way backends should."""
-    return {'msg': msg, 'loc': list(loc), 'type': str(type)}
+    """Build one :class:`ErrorDetail`, the way backends should.
+
+    ``msg`` may be a lazy translation (``gettext_lazy``): it is rendered
+    here, in the active language.
+    """
+    return {'msg': str(msg), 'loc': list(loc), 'type': str(type)}
 
 
 def prefix_details(loc: str | int, details: list[ErrorDetail]) -> list[ErrorDetail]:

@@ -23,6 +23,7 @@ routes with :func:`not_found`.
 import json
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
 
 from dmr.error_formats import ERROR_FORMATS
@@ -48,7 +49,7 @@ def bad_request(
     exception: Exception | None = None,  # noqa: ARG001 - Django passes it by this name
 ) -> HttpResponse:
     """``handler400``: a request Django refused (``SuspiciousOperation``, ``BadRequest``)."""
-    return error_response(400, 'Bad request', ErrorType.PARSE_ERROR)
+    return error_response(400, gettext('Bad request'), ErrorType.PARSE_ERROR)
 
 
 def permission_denied(
@@ -56,7 +57,7 @@ def permission_denied(
     exception: Exception | None = None,  # noqa: ARG001 - Django passes it by this name
 ) -> HttpResponse:
     """``handler403``: ``PermissionDenied`` raised outside dmr's endpoints."""
-    return error_response(403, 'Permission denied', ErrorType.PERMISSION_DENIED)
+    return error_response(403, gettext('Permission denied'), ErrorType.PERMISSION_DENIED)
 
 
 @csrf_exempt
@@ -65,15 +66,15 @@ def not_found(
     exception: Exception | None = None,  # noqa: ARG001 - Django passes it by this name
 ) -> HttpResponse:
     """``handler404``, and the catch-all route under an API prefix: no such URL."""
-    return error_response(404, 'Not found', ErrorType.NOT_FOUND)
+    return error_response(404, gettext('Not found'), ErrorType.NOT_FOUND)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:  # noqa: ARG001 - Django's signature
     """``handler500``: an unhandled exception, answered without internals."""
-    return error_response(500, 'Internal server error', ErrorType.INTERNAL_ERROR)
+    return error_response(500, gettext('Internal server error'), ErrorType.INTERNAL_ERROR)
 
 
 def csrf_failure(request: HttpRequest, reason: str = '') -> HttpResponse:  # noqa: ARG001 - Django's
     """``CSRF_FAILURE_VIEW``: the CSRF check refused the request; ``reason`` says why."""
-    message = f'CSRF verification failed. {reason}'.strip()
+    message = (gettext('CSRF verification failed.') + ' ' + reason).strip()
     return error_response(403, message, ErrorType.PERMISSION_DENIED)

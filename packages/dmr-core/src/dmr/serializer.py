@@ -186,7 +186,11 @@ class Serializer(Protocol):
 
         ``loc`` is relative to the validated value (the core prefixes the
         component, such as ``"body"``) and ``type`` comes from
-        :class:`dmr.errors.ErrorType`.
+        :class:`dmr.errors.ErrorType`. For the shared types
+        (:data:`dmr.messages.SHARED_TYPES`) of request errors the core
+        writes ``msg`` itself, from the type and the schema of
+        :meth:`json_schema` at ``loc``, in the request's language; other
+        types keep the backend's ``msg``.
         """
 
     def json_schema(

@@ -13,7 +13,9 @@ credentials (:mod:`dmr.security._acting`); permissions still run.
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext
 
+from dmr._marks import gettext_noop
 from dmr._pipeline.exchange import Exchange
 from dmr._pipeline.stage import Stage
 from dmr.errors import (
@@ -27,7 +29,7 @@ from dmr.responses import ResponseSpec
 from dmr.security._acting import acting_as
 from dmr.security._auth import Auth, Authenticated, Refused, anonymous_user
 
-NOT_PROVIDED = 'Authentication credentials were not provided'
+NOT_PROVIDED = gettext_noop('Authentication credentials were not provided')
 UNAUTHORIZED = 'Raised when the request carries no credentials that an auth accepts'
 CSRF_REFUSED = 'Raised when a cookie-authenticated request fails the CSRF check'
 
@@ -46,7 +48,7 @@ def set_user(request: HttpRequest, user: Any, auth: Any = None) -> None:
 def not_authenticated(message: str, challenge: str) -> NotAuthenticatedError:
     """A 401 with the endpoint's ``WWW-Authenticate`` challenges."""
     return NotAuthenticatedError(
-        [error_detail(message, [], ErrorType.NOT_AUTHENTICATED)],
+        [error_detail(gettext(message), [], ErrorType.NOT_AUTHENTICATED)],
         headers={'WWW-Authenticate': challenge} if challenge else None,
     )
 
@@ -132,7 +134,8 @@ class Authenticate(Stage):
         """403 after a CSRF failure, else 401 with the challenges."""
         for refusal in refusals:
             if refusal.csrf:
-                message = f'CSRF check failed: {refusal.message}'
+                reason = gettext(refusal.message)
+                message = gettext('CSRF check failed: %(reason)s') % {'reason': reason}
                 return PermissionDeniedError(
                     [error_detail(message, [], ErrorType.CSRF_FAILED)],
                 )

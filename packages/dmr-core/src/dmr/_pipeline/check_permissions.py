@@ -7,6 +7,7 @@ refused request never has its body read.
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy
 
 from dmr._pipeline.authenticate import not_authenticated, unauthorized_responses
 from dmr._pipeline.exchange import Exchange
@@ -15,7 +16,7 @@ from dmr.errors import ErrorType, FrameworkError, PermissionDeniedError, error_d
 from dmr.permissions import Permission
 from dmr.responses import ResponseSpec
 
-DENIED = 'You do not have permission to perform this action'
+DENIED = gettext_lazy('You do not have permission to perform this action')
 FORBIDDEN = 'Raised when the user may not perform this action'
 
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.utils.translation import gettext
 
 from dmr._pipeline.endpoint import (
     Endpoint,
@@ -70,7 +71,8 @@ class CompiledController:
         error = MethodNotAllowedError(
             [
                 error_detail(
-                    f'Method {request.method} is not allowed; allowed: {self.allow}',
+                    gettext('Method %(method)s is not allowed; allowed: %(allowed)s')
+                    % {'method': request.method, 'allowed': self.allow},
                     ['method'],
                     ErrorType.METHOD_NOT_ALLOWED,
                 ),

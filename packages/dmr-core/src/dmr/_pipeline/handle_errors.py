@@ -16,6 +16,9 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
 from django.core.signals import got_request_exception
 from django.http import Http404, HttpResponse, HttpResponseBase
+from django.utils.cache import patch_vary_headers
+from django.utils.functional import Promise
+from django.utils.translation import gettext, gettext_lazy
 
 from dmr._pipeline.exchange import Exchange
 from dmr._pipeline.respond import PendingResponse, Respond
@@ -35,19 +38,20 @@ from dmr.serializer import TypeAdapter
 request_logger = logging.getLogger('django.request')
 response_logger = logging.getLogger('dmr.responses')
 
-_DJANGO_EXCEPTIONS: tuple[tuple[type[Exception], int, str, str], ...] = (
+_DJANGO_EXCEPTIONS: tuple[tuple[type[Exception], int, Promise, str], ...] = (
     (
         RequestDataTooBig,
         413,
-        'Request body exceeds DATA_UPLOAD_MAX_MEMORY_SIZE',
+        gettext_lazy('Request body exceeds DATA_UPLOAD_MAX_MEMORY_SIZE'),
         ErrorType.BODY_TOO_LARGE,
     ),
-    (SuspiciousOperation, 400, 'Bad request', ErrorType.PARSE_ERROR),
-    (Http404, 404, 'Not found', ErrorType.NOT_FOUND),
-    (PermissionDenied, 403, 'Permission denied', ErrorType.PERMISSION_DENIED),
+    (SuspiciousOperation, 400, gettext_lazy('Bad request'), ErrorType.PARSE_ERROR),
+    (Http404, 404, gettext_lazy('Not found'), ErrorType.NOT_FOUND),
+    (PermissionDenied, 403, gettext_lazy('Permission denied'), ErrorType.PERMISSION_DENIED),
 )
 
-_RESPONSE_INVALID = 'The response does not match what this endpoint declares'
+_VARY = ('Accept-Language',)
+_RESPONSE_INVALID = gettext_lazy('The response does not match what this endpoint declares')
 
 # The answer when even rendering an error fails: the error model, by hand.
 _LAST_RESORT = json.dumps(
@@ -178,6 +182,8 @@ class HandleErrors:
         )
         for name, header in (headers or {}).items():
             response[name] = header
+        if settings.USE_I18N:  # its messages are in the request's language
+            patch_vary_headers(response, _VARY)
         return response
 
     def internal_error(self, exchange: Exchange, exc: Exception) -> HttpResponse:
@@ -192,7 +198,7 @@ class HandleErrors:
             extra={'status_code': 500, 'request': request},
         )
         got_request_exception.send(sender=None, request=request)
-        details = [error_detail('Internal server error', [], ErrorType.INTERNAL_ERROR)]
+        details = [error_detail(gettext('Internal server error'), [], ErrorType.INTERNAL_ERROR)]
         try:
             return self.render(exchange, 500, details)
         except Exception:

@@ -9,6 +9,7 @@ from typing import Any
 
 from dmr._adapters import compile_adapter
 from dmr._extractors import Extractor, build_extractor
+from dmr._message_context import MessageRenderer
 from dmr._negotiation import ParserTable
 from dmr._pipeline.exchange import Exchange
 from dmr._pipeline.stage import Stage
@@ -30,9 +31,11 @@ class ParseComponents(Stage):
         extractors: tuple[tuple[str, Extractor], ...],
         serializer: Serializer,
         error_model: Any,
+        messages: MessageRenderer,
     ) -> None:
         self.extractors = extractors
         self.serializer = serializer
+        self.messages = messages
         self.validation_errors = serializer.validation_errors
         responses = [ResponseSpec(error_model, status_code=400, description=INVALID_REQUEST)]
         if any(extractor.component is Component.BODY for _, extractor in extractors):
@@ -51,11 +54,12 @@ class ParseComponents(Stage):
             try:
                 arguments[name] = extractor(request, path_kwargs)
             except self.validation_errors as exc:
+                details = self.serializer.error_details(exc)
                 errors.extend(
-                    prefix_details(extractor.component.loc, self.serializer.error_details(exc)),
+                    self.messages.render(prefix_details(extractor.component.loc, details)),
                 )
             except RequestValidationError as exc:
-                errors.extend(exc.details)
+                errors.extend(self.messages.render(exc.details, core=True))
         if errors:
             raise RequestValidationError(errors)
 
@@ -88,4 +92,8 @@ def parse_stage(
         )
         for parameter in signature.parameters
     )
-    return ParseComponents(extractors, serializer, error_model)
+    annotations: dict[str | int, Any] = {
+        parameter.component.loc: parameter.annotation for parameter in signature.parameters
+    }
+    messages = MessageRenderer(serializer, annotations, 'request')
+    return ParseComponents(extractors, serializer, error_model, messages)

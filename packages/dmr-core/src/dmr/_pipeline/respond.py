@@ -161,9 +161,7 @@ class Respond(Stage):
         except self.validation_errors as exc:
             if not self.validate:
                 raise
-            raise ResponseValidationError(
-                prefix_details('response', self.serializer.error_details(exc)),
-            ) from exc
+            raise self.invalid(exc) from exc
         return content
 
     def finish(
@@ -212,9 +210,17 @@ class Respond(Stage):
         try:
             renderer.validate(response.content, entry.adapter)
         except self.validation_errors as exc:
-            raise ResponseValidationError(
-                prefix_details('response', self.serializer.error_details(exc)),
-            ) from exc
+            raise self.invalid(exc) from exc
+
+    def invalid(self, exc: Exception) -> ResponseValidationError:
+        """The error for a body that breaks its declaration, in the backend's words.
+
+        These details are for the developer (``DEBUG`` shows them, and
+        they are logged), so they keep the library's own message.
+        """
+        return ResponseValidationError(
+            prefix_details('response', self.serializer.error_details(exc)),
+        )
 
     def undeclared(self, status_code: int) -> ResponseValidationError:
         """The error for a response status the endpoint does not declare."""

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.http import HttpResponseBase
+from django.utils.translation import gettext
 
 from dmr._pipeline.exchange import Exchange
 from dmr._pipeline.response_table import ResponseEntry
@@ -131,7 +132,7 @@ class Throttling(Stage):
             raise ServiceUnavailableError(
                 [
                     error_detail(
-                        'The service is temporarily unavailable; try again later',
+                        gettext('The service is temporarily unavailable; try again later'),
                         [],
                         ErrorType.SERVICE_UNAVAILABLE,
                     ),
@@ -151,7 +152,8 @@ class Throttling(Stage):
             raise ThrottledError(
                 [
                     error_detail(
-                        f'Request was throttled; retry in {wait} seconds',
+                        gettext('Request was throttled; retry in %(wait)s seconds')
+                        % {'wait': wait},
                         [],
                         ErrorType.THROTTLED,
                     ),

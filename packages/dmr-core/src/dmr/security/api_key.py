@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from django.http import HttpRequest
 
+from dmr._marks import gettext_noop
 from dmr.security._auth import Auth, Authenticated, Outcome, Refused
 from dmr.security.csrf import csrf_failure
 from dmr.serializer import JsonSchema
@@ -16,7 +17,7 @@ MAX_KEY_LENGTH = 512
 Check = Callable[[HttpRequest, str], Any]
 """``check(request, key)``: the user the key belongs to (or an ``Authenticated``), or ``None``."""
 
-_INVALID = 'Invalid API key'
+_INVALID = gettext_noop('Invalid API key')
 
 
 class ApiKey(Auth):

@@ -11,14 +11,15 @@ import binascii
 from django.contrib.auth import aauthenticate, authenticate
 from django.http import HttpRequest
 
+from dmr._marks import gettext_noop
 from dmr.security._auth import Auth, Authenticated, Outcome, Refused
 from dmr.serializer import JsonSchema
 
 MAX_CREDENTIALS = 4096
 """Longer ``Authorization`` values are refused before any decoding."""
 
-_MALFORMED = 'Malformed Basic credentials'
-_INVALID = 'Invalid user name or password'
+_MALFORMED = gettext_noop('Malformed Basic credentials')
+_INVALID = gettext_noop('Invalid user name or password')
 
 
 class HttpBasic(Auth):

@@ -18,9 +18,11 @@ from typing import Any
 from django.contrib.auth import aauthenticate, alogin, alogout, authenticate, login, logout
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import CSRF_SESSION_KEY, CsrfViewMiddleware, get_token
+from django.utils.translation import gettext
 from typing_extensions import TypedDict
 
 from dmr import ERROR_BODY, APIError, Body, Controller, ResponseSpec, modify, validate
+from dmr._marks import gettext_noop
 from dmr.errors import ErrorType
 from dmr.security.csrf import csrf_failure
 from dmr.security.session import DjangoSession
@@ -32,7 +34,7 @@ MAX_USERNAME = 150
 MAX_PASSWORD = 4096
 """Longer passwords are refused before any hashing (a CPU cost for the server)."""
 
-INVALID = 'Invalid user name or password'
+INVALID = gettext_noop('Invalid user name or password')
 """The one answer to every failed login, so that it tells nothing about accounts."""
 
 
@@ -65,7 +67,7 @@ def _refuse_forged(request: HttpRequest) -> None:
     reason = csrf_failure(request)
     if reason is not None:
         raise APIError(
-            f'CSRF check failed: {reason}',
+            gettext('CSRF check failed: %(reason)s') % {'reason': reason},
             status_code=403,
             error_type=ErrorType.CSRF_FAILED,
         )
@@ -77,7 +79,7 @@ def _check_size(credentials: Credentials) -> None:
 
 
 def _invalid() -> APIError:
-    return APIError(INVALID, status_code=401, error_type=ErrorType.NOT_AUTHENTICATED)
+    return APIError(gettext(INVALID), status_code=401, error_type=ErrorType.NOT_AUTHENTICATED)
 
 
 class LoginController(Controller):

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from django.http import HttpRequest
 
+from dmr._marks import gettext_noop
 from dmr.security._auth import Auth, Authenticated, Outcome, Refused
 from dmr.security.tokens import format as token_format
 from dmr.serializer import JsonSchema
@@ -20,8 +21,8 @@ if TYPE_CHECKING:
 MAX_HEADER_LENGTH = 1024
 """Longer ``Authorization`` values are refused before they are read."""
 
-_MALFORMED = 'Malformed token'
-_INVALID = 'Invalid token'
+_MALFORMED = gettext_noop('Malformed token')
+_INVALID = gettext_noop('Invalid token')
 
 
 class TokenAuth(Auth):

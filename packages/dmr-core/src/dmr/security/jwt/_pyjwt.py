@@ -7,6 +7,10 @@ a client may read; nothing else of dmr sees PyJWT's types.
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from django.utils.translation import gettext
+
+from dmr._marks import gettext_noop
+
 try:
     import jwt
     from jwt import algorithms, exceptions
@@ -29,7 +33,7 @@ class TokenError(Exception):
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
-        self.message = message
+        self.message = gettext(message)
 
 
 def _algorithm(name: str) -> Any:
@@ -94,9 +98,9 @@ def header(token: str) -> dict[str, Any]:
     try:
         found = jwt.get_unverified_header(token)
     except exceptions.DecodeError:
-        raise TokenError('Malformed token header') from None
+        raise TokenError(gettext_noop('Malformed token header')) from None
     except exceptions.InvalidTokenError:
-        raise TokenError('Token header is not accepted') from None
+        raise TokenError(gettext_noop('Token header is not accepted')) from None
     return found
 
 
@@ -128,17 +132,17 @@ def verify(
 
 def _reason(error: Exception) -> str:
     reasons: list[tuple[type[Exception], str]] = [
-        (exceptions.ExpiredSignatureError, 'Token has expired'),
-        (exceptions.ImmatureSignatureError, 'Token is not valid yet'),
-        (exceptions.InvalidIssuedAtError, 'Token has an invalid issue time'),
-        (exceptions.InvalidAudienceError, 'Token audience is not accepted'),
-        (exceptions.InvalidIssuerError, 'Token issuer is not accepted'),
-        (exceptions.InvalidSignatureError, 'Token signature is invalid'),
-        (exceptions.DecodeError, 'Malformed token'),
+        (exceptions.ExpiredSignatureError, gettext_noop('Token has expired')),
+        (exceptions.ImmatureSignatureError, gettext_noop('Token is not valid yet')),
+        (exceptions.InvalidIssuedAtError, gettext_noop('Token has an invalid issue time')),
+        (exceptions.InvalidAudienceError, gettext_noop('Token audience is not accepted')),
+        (exceptions.InvalidIssuerError, gettext_noop('Token issuer is not accepted')),
+        (exceptions.InvalidSignatureError, gettext_noop('Token signature is invalid')),
+        (exceptions.DecodeError, gettext_noop('Malformed token')),
     ]
     if isinstance(error, exceptions.MissingRequiredClaimError):
-        return f'Token has no "{error.claim}" claim'
+        return gettext('Token has no "%(claim)s" claim') % {'claim': error.claim}
     for kind, reason in reasons:
         if isinstance(error, kind):
             return reason
-    return 'Token claims are invalid'
+    return gettext_noop('Token claims are invalid')

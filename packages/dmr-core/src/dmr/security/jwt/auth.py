@@ -2,13 +2,14 @@
 
 from django.http import HttpRequest
 
+from dmr._marks import gettext_noop
 from dmr.security._auth import Auth, Authenticated, Outcome, Refused
 from dmr.security.csrf import csrf_failure
 from dmr.security.jwt._pyjwt import TokenError
 from dmr.security.jwt.config import MAX_TOKEN_LENGTH, JWTConfig
 from dmr.serializer import JsonSchema
 
-_MALFORMED = 'Malformed Bearer credentials'
+_MALFORMED = gettext_noop('Malformed Bearer credentials')
 
 
 class JWTAuth(Auth):
@@ -89,7 +90,7 @@ class JWTAuth(Auth):
         if scheme.lower() != 'bearer':
             return None
         if len(value) > MAX_TOKEN_LENGTH + len('Bearer '):
-            return Refused('Token is too long')
+            return Refused(gettext_noop('Token is too long'))
         token = token.strip(' ')
         if not token or ' ' in token:
             return Refused(_MALFORMED)

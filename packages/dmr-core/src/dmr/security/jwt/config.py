@@ -19,8 +19,10 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.translation import gettext
 from typing_extensions import TypedDict
 
+from dmr._marks import gettext_noop
 from dmr.security.jwt._pyjwt import TokenError, header, sign, verify
 from dmr.security.jwt.keys import JWKS, JWTKey, KeyRing, LoadedKey
 from dmr.security.jwt.stores import DatabaseStore, RevocationStore
@@ -33,8 +35,8 @@ MAX_TOKEN_LENGTH = 8192
 _SHAPE = re.compile(r'[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*', re.ASCII)
 _CLAIMS = ('exp', 'iat', 'jti', 'sub', 'token_type', 'fam', 'pwd')
 _PASSWORD_SALT = 'dmr.security.jwt.password'  # noqa: S105 - an HMAC salt, not a secret
-_NAMED = {ACCESS: 'an access token', REFRESH: 'a refresh token'}
-REUSED = 'Refresh token was already used: every token of its login is revoked'
+_NAMED = {ACCESS: gettext_noop('an access token'), REFRESH: gettext_noop('a refresh token')}
+REUSED = gettext_noop('Refresh token was already used: every token of its login is revoked')
 
 
 class TokenPair(TypedDict):
@@ -135,9 +137,9 @@ class JWTConfig:
         Raises :class:`TokenError` with the reason otherwise; makes no query.
         """
         if len(token) > MAX_TOKEN_LENGTH:
-            raise TokenError('Token is too long')
+            raise TokenError(gettext_noop('Token is too long'))
         if _SHAPE.fullmatch(token) is None:
-            raise TokenError('Malformed token')
+            raise TokenError(gettext_noop('Malformed token'))
         key = self._key(header(token))
         claims = verify(
             token,
@@ -150,16 +152,19 @@ class JWTConfig:
         )
         kind = claims['token_type']
         if kind != token_type:
-            got = _NAMED.get(kind, 'a token of another type')
-            raise TokenError(f'Expected {_NAMED[token_type]}, got {got}')
+            got = _NAMED.get(kind, gettext_noop('a token of another type'))
+            raise TokenError(
+                gettext('Expected %(expected)s, got %(got)s')
+                % {'expected': gettext(_NAMED[token_type]), 'got': gettext(got)},
+            )
         if not isinstance(claims['fam'], str) or not isinstance(claims['pwd'], str):
-            raise TokenError('Token claims are invalid')
+            raise TokenError(gettext_noop('Token claims are invalid'))
         return claims
 
     def user(self, claims: dict[str, Any], /) -> Any:
         """The token's user, unless the token is revoked or the password changed since."""
         if self.store.any_revoked(_revocation_keys(claims)):
-            raise TokenError('Token has been revoked')
+            raise TokenError(gettext_noop('Token has been revoked'))
         model = get_user_model()
         try:
             user = model._default_manager.get(pk=claims['sub'])
@@ -170,7 +175,7 @@ class JWTConfig:
     async def auser(self, claims: dict[str, Any], /) -> Any:
         """The same, with the async ORM and store."""
         if await self.store.aany_revoked(_revocation_keys(claims)):
-            raise TokenError('Token has been revoked')
+            raise TokenError(gettext_noop('Token has been revoked'))
         model = get_user_model()
         try:
             user = await model._default_manager.aget(pk=claims['sub'])
@@ -226,12 +231,12 @@ class JWTConfig:
     def _key(self, found: dict[str, Any]) -> LoadedKey:
         algorithm, kid = found.get('alg'), found.get('kid')
         if not isinstance(algorithm, str) or algorithm.lower() == 'none':
-            raise TokenError('Unsigned tokens are refused')
+            raise TokenError(gettext_noop('Unsigned tokens are refused'))
         key = self.keys.find(kid)
         if key is None:
-            raise TokenError('Token is signed by an unknown key')
+            raise TokenError(gettext_noop('Token is signed by an unknown key'))
         if algorithm != key.algorithm:
-            raise TokenError("Token algorithm does not match its key's")
+            raise TokenError(gettext_noop("Token algorithm does not match its key's"))
         return key
 
     def _signer(self) -> LoadedKey:
@@ -243,7 +248,7 @@ class JWTConfig:
         return now + max(self.refresh_ttl, self.access_ttl) + self.leeway
 
 
-_NO_USER = "Token's user is unknown or inactive"
+_NO_USER = gettext_noop("Token's user is unknown or inactive")
 
 
 def password_fingerprint(user: Any) -> str:
@@ -256,7 +261,7 @@ def _current(user: Any, claims: dict[str, Any]) -> Any:
     if not getattr(user, 'is_active', True):
         raise TokenError(_NO_USER)
     if not constant_time_compare(password_fingerprint(user), claims['pwd']):
-        raise TokenError('Token was issued before a password change')
+        raise TokenError(gettext_noop('Token was issued before a password change'))
     return user
 
 

@@ -12,16 +12,18 @@ from typing import Any, NamedTuple
 from django.contrib.auth import aauthenticate, authenticate
 from django.http import HttpResponse
 from django.urls import URLPattern, path
+from django.utils.translation import gettext
 from typing_extensions import TypedDict
 
 from dmr import APIError, Body, Controller, ResponseSpec, validate
+from dmr._marks import gettext_noop
 from dmr.errors import ErrorModel, ErrorType
 from dmr.security.jwt._pyjwt import TokenError
 from dmr.security.jwt.config import JWTConfig, TokenPair
 from dmr.security.login import Credentials
 from dmr.throttling import CREDENTIAL_THROTTLES
 
-INVALID_CREDENTIALS = 'Invalid user name or password'
+INVALID_CREDENTIALS = gettext_noop('Invalid user name or password')
 """The one answer to every failed obtain: no user enumeration."""
 
 MAX_USERNAME = 254
@@ -70,7 +72,7 @@ _VERIFIED = ResponseSpec(VerifiedToken, status_code=200, description='The token 
 def refused(message: str) -> APIError:
     """The 401 every token endpoint answers with."""
     return APIError(
-        message,
+        gettext(message),
         status_code=401,
         error_type=ErrorType.NOT_AUTHENTICATED,
         headers={'WWW-Authenticate': 'Bearer realm="api"'},

@@ -20,9 +20,11 @@ from typing import ClassVar, NotRequired
 from django.contrib.auth import aauthenticate, authenticate
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
+from django.utils.translation import gettext
 from typing_extensions import TypedDict
 
 from dmr import Body, Controller, Query, ResponseSpec, modify
+from dmr._marks import gettext_noop
 from dmr.errors import (
     ErrorModel,
     ErrorType,
@@ -34,7 +36,7 @@ from dmr.security.token_auth import TokenAuth
 from dmr.security.tokens.models import NAME_MAX_LENGTH, Token
 from dmr.throttling import CREDENTIAL_THROTTLES
 
-INVALID_CREDENTIALS = 'Invalid user name or password'
+INVALID_CREDENTIALS = gettext_noop('Invalid user name or password')
 """The one answer to every failed attempt: nothing tells which part was wrong."""
 
 MAX_CREDENTIAL_LENGTH = 4096
@@ -178,7 +180,8 @@ def _name(credentials: TokenRequest) -> str:
         raise RequestValidationError(
             [
                 error_detail(
-                    f'A printable name of at most {NAME_MAX_LENGTH} characters',
+                    gettext('A printable name of at most %(limit)s characters')
+                    % {'limit': NAME_MAX_LENGTH},
                     ['body', 'name'],
                     ErrorType.VALUE_ERROR,
                 ),
@@ -197,7 +200,7 @@ def _plausible(credentials: TokenRequest) -> bool:
 
 def _refused() -> NotAuthenticatedError:
     return NotAuthenticatedError(
-        [error_detail(INVALID_CREDENTIALS, [], ErrorType.NOT_AUTHENTICATED)]
+        [error_detail(gettext(INVALID_CREDENTIALS), [], ErrorType.NOT_AUTHENTICATED)]
     )
 
 

@@ -12,6 +12,7 @@ from dmr.testing.conformance._app import conformance_api
 from dmr.testing.conformance._cases import BODY_CASES, BodyCase
 from dmr.testing.conformance._catalogue import BODY_MODELS, Catalogue
 from dmr.testing.conformance._downloads import download_tests
+from dmr.testing.conformance._messages import message_tests
 from dmr.testing.conformance._shapes import REFERENCE, shape
 from dmr.testing.conformance._wire import wire_tests
 
@@ -45,7 +46,11 @@ def conformance_suite(catalogue: Catalogue) -> type:
         request.COOKIES['session'] = 's'
         return request
 
-    class TestConformance(wire_tests(catalogue), download_tests(catalogue)):  # type: ignore[misc]  # classes built at run time
+    class TestConformance(  # type: ignore[misc]  # classes built at run time
+        wire_tests(catalogue),
+        download_tests(catalogue),
+        message_tests(catalogue),
+    ):
         """The conformance suite of dmr's serializer backends."""
 
         @pytest.mark.parametrize('case', BODY_CASES, ids=[case.id for case in BODY_CASES])
