@@ -46,11 +46,9 @@ def conformance_suite(catalogue: Catalogue) -> type:
         request.COOKIES['session'] = 's'
         return request
 
-    class TestConformance(  # type: ignore[misc]  # classes built at run time
-        wire_tests(catalogue),
-        download_tests(catalogue),
-        message_tests(catalogue),
-    ):
+    cases = (wire_tests(catalogue), download_tests(catalogue), message_tests(catalogue))
+
+    class TestConformance(*cases):  # type: ignore[misc]  # classes built at run time
         """The conformance suite of dmr's serializer backends."""
 
         @pytest.mark.parametrize('case', BODY_CASES, ids=[case.id for case in BODY_CASES])
