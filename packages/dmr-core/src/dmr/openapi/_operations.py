@@ -14,6 +14,7 @@ from dmr.components import Component
 from dmr.openapi._components import REF_PREFIX, ComponentRegistry
 from dmr.operation import OperationInfo
 from dmr.serializer import JsonSchema
+from dmr.streaming._declaration import stream_declaration
 
 if TYPE_CHECKING:
     from dmr._pipeline.endpoint import Endpoint
@@ -200,7 +201,18 @@ def _responses(endpoint: 'Endpoint', registry: ComponentRegistry, owner: str) ->
                 name: ({'description': text} if text else {}) | {'schema': {'type': 'string'}}
                 for name, text in headers.items()
             }
-        if spec.return_type is not None:
+        stream = stream_declaration(spec.return_type)
+        if stream is not None:
+            item = registry.schema(
+                endpoint.serializer,
+                stream.item,
+                direction='response',
+                owner=f'{owner} {status} response',
+            )
+            response['content'] = {
+                form.media_type: {'itemSchema': item} for form in stream.formats
+            }
+        elif spec.return_type is not None:
             schema = registry.schema(
                 endpoint.serializer,
                 spec.return_type,
