@@ -177,4 +177,3 @@ urlpatterns = [
     *_pair('export', SyncExport, AsyncExport),
     *_pair('users', SyncUsers, AsyncUsers),
 ]
-

@@ -84,7 +84,12 @@ def test_last_event_id_resumes_the_stream(get: Get):
 
 @pytest.mark.parametrize(
     ('value', 'error_type'),
-    [('a\0b', 'value_error'), ('a\rb', 'value_error'), ('a\nb', 'value_error'), ('7' * 257, 'too_long')],
+    [
+        ('a\0b', 'value_error'),
+        ('a\rb', 'value_error'),
+        ('a\nb', 'value_error'),
+        ('7' * 257, 'too_long'),
+    ],
     ids=['nul', 'cr', 'lf', 'too-long'],
 )
 def test_bad_last_event_id_is_400(get: Get, value: str, error_type: str):
@@ -144,7 +149,8 @@ def test_failing_generator_ends_the_stream_with_an_error_event(
     assert body == (
         b'data: {"n":1}\n\n'
         b'event: error\n'
-        b'data: {"detail":[{"msg":"The stream failed","loc":["response"],"type":"internal_error"}]}\n\n'
+        b'data: {"detail":[{"msg":"The stream failed","loc":["response"],'
+        b'"type":"internal_error"}]}\n\n'
     )
     assert 'database went away' in caplog.text
 
