@@ -26,7 +26,7 @@ class SseFormat:
                 head += b'event: ' + event.event.encode() + b'\n'
             if event.retry is not None:
                 head += b'retry: %d\n' % event.retry
-        lines = content.splitlines() or [b'']
+        lines = content.replace(b'\r\n', b'\n').replace(b'\r', b'\n').split(b'\n')
         return head + b''.join(b'data: ' + line + b'\n' for line in lines) + b'\n'
 
     def error(self, body: bytes, /) -> bytes:
