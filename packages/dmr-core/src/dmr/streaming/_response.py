@@ -30,34 +30,36 @@ END = object()
 
 
 class StreamResponse(StreamingHttpResponse):
-    """A streamed response whose chunks are served without buffering, by either handler."""
+    """A streamed response whose chunks are served without buffering, by either handler.
+
+    ``chunks`` is closed however the response ends, even when something
+    (a test client, a middleware) wrapped its streaming content since.
+    """
+
+    def __init__(self, chunks: Iterator[bytes] | AsyncIterator[bytes], **kwargs: Any) -> None:
+        super().__init__(chunks, **kwargs)
+        self.chunks = chunks
 
     def __iter__(self) -> Iterator[bytes]:
         if not self.is_async:
             return super().__iter__()
-        bridge = _drive(_private(self, '_iterator'))
+        bridge = _drive(_private(self, '_iterator'), self.chunks)
         _private(self, '_resource_closers').append(bridge.close)
         return bridge
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         iterator = _private(self, '_iterator')
-        if self.is_async:
-            try:
+        try:
+            if self.is_async:
                 async for part in iterator:
                     yield part
-            finally:
-                close = getattr(iterator, 'aclose', None)
-                if close is not None:
-                    await close()
-            return
-        step = sync_to_async(next_or_end, thread_sensitive=True)
-        try:
-            while (part := await step(iterator)) is not END:
-                yield part
+            else:
+                step = sync_to_async(next_or_end, thread_sensitive=True)
+                while (part := await step(iterator)) is not END:
+                    yield part
         finally:
-            close = getattr(iterator, 'close', None)
-            if close is not None:
-                await sync_to_async(close, thread_sensitive=True)()
+            for opened in (iterator, self.chunks):
+                await _close(opened)
 
 
 def next_or_end(iterator: Iterator[Any]) -> Any:
@@ -70,8 +72,11 @@ def _private(response: StreamingHttpResponse, name: str) -> Any:
     return response.__dict__[name]
 
 
-def _drive(chunks: AsyncIterator[bytes]) -> Generator[bytes]:
-    """The chunks of ``chunks``, one loop step each, on a loop of their own."""
+def _drive(chunks: AsyncIterator[bytes], source: object) -> Generator[bytes]:
+    """The chunks of ``chunks``, one loop step each, on a loop of their own.
+
+    ``source`` (what ``chunks`` may wrap) is closed after them.
+    """
     loop = asyncio.new_event_loop()
     context = contextvars.copy_context()
     threads = ThreadSensitiveContext()
@@ -86,6 +91,7 @@ def _drive(chunks: AsyncIterator[bytes]) -> Generator[bytes]:
     finally:
         try:
             run(_close(chunks))
+            run(_close(source))
             run(sync_to_async(connections.close_all, thread_sensitive=True)())
             run(threads.__aexit__(None, None, None))  # type: ignore[no-untyped-call]  # as above
         finally:
@@ -97,7 +103,12 @@ async def _next(chunks: AsyncIterator[bytes]) -> Any:
     return await anext(chunks, END)
 
 
-async def _close(chunks: AsyncIterator[bytes]) -> None:
+async def _close(chunks: object) -> None:
+    """Close an async iterator, or a sync one in the thread that runs it."""
     close = getattr(chunks, 'aclose', None)
     if close is not None:
         await close()
+        return
+    close = getattr(chunks, 'close', None)
+    if close is not None:
+        await sync_to_async(close, thread_sensitive=True)()
