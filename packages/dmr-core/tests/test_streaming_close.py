@@ -52,7 +52,7 @@ def test_cancelled_asgi_stream_closes_the_generator(kind: str):
 
         async def read() -> None:
             async for chunk in response:
-                received.append(chunk)
+                received.append(chunk)  # noqa: PERF401 - read while the loop runs
 
         task = asyncio.ensure_future(read())
         while not received:
