@@ -12,6 +12,7 @@ from dmr.testing.conformance._app import conformance_api
 from dmr.testing.conformance._cases import BODY_CASES, BodyCase
 from dmr.testing.conformance._catalogue import BODY_MODELS, Catalogue
 from dmr.testing.conformance._shapes import REFERENCE, shape
+from dmr.testing.conformance._streams import stream_tests
 from dmr.testing.conformance._wire import wire_tests
 
 OPENAPI_VERSIONS = ('3.0.3', '3.1.0', '3.2.0')
@@ -44,7 +45,7 @@ def conformance_suite(catalogue: Catalogue) -> type:
         request.COOKIES['session'] = 's'
         return request
 
-    class TestConformance(wire_tests(catalogue)):  # type: ignore[misc]  # a class built at run time
+    class TestConformance(wire_tests(catalogue), stream_tests(catalogue)):  # type: ignore[misc]  # classes built at run time
         """The conformance suite of dmr's serializer backends."""
 
         @pytest.mark.parametrize('case', BODY_CASES, ids=[case.id for case in BODY_CASES])
