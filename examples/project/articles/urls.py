@@ -1,9 +1,12 @@
 from dmr.routing import path
 
 from articles.controllers import ArticleDetailController, ArticleListController
+from articles.streams import ArticleExportController, ArticleFeedController
 
 app_name = 'articles'
 urlpatterns = [
     path('', ArticleListController.as_view(), name='list'),
     path('<int:article_id>/', ArticleDetailController.as_view(), name='detail'),
+    path('feed/', ArticleFeedController.as_view(), name='feed'),
+    path('export/', ArticleExportController.as_view(), name='export'),
 ]

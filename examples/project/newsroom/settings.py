@@ -70,6 +70,9 @@ DEFAULT_AUTO_FIELD = 'django.db.models.BigAutoField'
 NEWSROOM_JWT_PRIVATE_KEY = os.environ.get('NEWSROOM_JWT_PRIVATE_KEY', '')
 NEWSROOM_JWT_KID = os.environ.get('NEWSROOM_JWT_KID', 'newsroom-1')
 
+# Seconds between two polls of the database by the live feed of articles.
+NEWSROOM_FEED_POLL_SECONDS = float(os.environ.get('NEWSROOM_FEED_POLL_SECONDS') or 2)
+
 USE_TZ = True
 TIME_ZONE = 'UTC'
 LANGUAGE_CODE = 'en-us'
