@@ -44,7 +44,7 @@ def child(mode: str, rows: int) -> dict[str, Any]:
 
     settings.configure(
         DEBUG=False,
-        SECRET_KEY='bench',
+        SECRET_KEY='bench',  # noqa: S106 - a throwaway process
         ALLOWED_HOSTS=['*'],
         ROOT_URLCONF=__name__,
         INSTALLED_APPS=['dmr'],
@@ -127,7 +127,7 @@ urlpatterns: list[Any] = []
 
 def measure(mode: str, rows: int) -> dict[str, Any]:
     """Run one measure in a fresh process."""
-    done = subprocess.run(
+    done = subprocess.run(  # noqa: S603 - fixed arguments
         [sys.executable, '-m', 'benchmarks.streaming', '--child', mode, str(rows)],
         check=True,
         capture_output=True,
@@ -140,6 +140,7 @@ def measure(mode: str, rows: int) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> None:
+    """Print the table of peak memory by mode and row count."""
     parser = argparse.ArgumentParser(description=__doc__.partition('\n')[0])
     parser.add_argument('--rows', type=int, nargs='+', default=list(DEFAULT_ROWS))
     parser.add_argument('--modes', nargs='+', choices=MODES, default=list(MODES))
@@ -150,7 +151,9 @@ def main(argv: list[str] | None = None) -> None:
         print(json.dumps(child(args.child[0], int(args.child[1]))))
         return
     counts = [1_000] if args.smoke else args.rows
-    print('| mode | rows | body MB | seconds | RSS before MiB | peak RSS MiB | peak - before MiB |')
+    print(
+        '| mode | rows | body MB | seconds | RSS before MiB | peak RSS MiB | peak - before MiB |'
+    )
     print('|---|---:|---:|---:|---:|---:|---:|')
     for mode in args.modes:
         for rows in counts:
