@@ -133,6 +133,19 @@ class AsyncIdle(Controller):
             closed('async-idle')
 
 
+class AsyncQuiet(Controller):
+    """Never sends an event: only its keep-alive comments can tell that the client left."""
+
+    async def get(self) -> Annotated[EventStream[Tick], KeepAlive(0.05)]:
+        try:
+            while True:
+                await asyncio.sleep(0.05)
+                if False:  # an event that never comes
+                    yield Tick(0)
+        finally:
+            closed('async-quiet')
+
+
 class SyncExport(Controller):
     def get(self) -> JsonLines[Tick]:
         return iter([Tick(1), Tick(2)])
@@ -176,4 +189,5 @@ urlpatterns = [
     *_pair('idle', SyncIdle, AsyncIdle),
     *_pair('export', SyncExport, AsyncExport),
     *_pair('users', SyncUsers, AsyncUsers),
+    path('async/quiet/', AsyncQuiet.as_view()),
 ]

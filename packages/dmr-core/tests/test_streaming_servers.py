@@ -118,12 +118,12 @@ def _read(url: str, **headers: str) -> tuple[str, bytes]:
         return response.headers['Content-Type'], response.read()
 
 
-def _leave_mid_stream(server: Server, path: str) -> None:
-    """Read two events of an endless stream, then hang up."""
+def _leave_mid_stream(server: Server, path: str, until: bytes = b'data: {"n":1}') -> None:
+    """Read a stream until ``until`` has come (two events by default), then hang up."""
     with socket.create_connection(('127.0.0.1', server.port), timeout=10) as client:
         client.sendall(f'GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n'.encode())
         received = b''
-        while b'data: {"n":1}' not in received:
+        while until not in received:
             chunk = client.recv(4096)
             assert chunk, 'the server closed the stream'
             received += chunk
@@ -154,6 +154,12 @@ def test_a_client_that_goes_away_closes_the_generator(server: Server, kind: str)
     _leave_mid_stream(server, f'/{kind}/endless/')
     marker = server.closed / f'{kind}-endless'
     _wait_until(marker.exists, 'the generator was not closed')
+
+
+def test_keep_alive_notices_that_a_quiet_client_left(server: Server):
+    """A stream with no events is closed too: its keep-alive comments find the client gone."""
+    _leave_mid_stream(server, '/async/quiet/', until=b': keep-alive')
+    _wait_until((server.closed / 'async-quiet').exists, 'the quiet generator was not closed')
 
 
 @pytest.mark.parametrize('kind', ['sync', 'async'])
