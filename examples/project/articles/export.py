@@ -52,7 +52,7 @@ def exported(article: Article) -> FilePath:
     return file
 
 
-class ArticleExportController(Controller):
+class ArticleFileController(Controller):
     """One article, as a file."""
 
     # Not a List or Detail controller: its operationId is its own.

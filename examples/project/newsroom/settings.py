@@ -80,6 +80,8 @@ NEWSROOM_JWT_KID = os.environ.get('NEWSROOM_JWT_KID', 'newsroom-1')
 # (articles/export.py). DJANGO_MEDIA_ROOT moves them, to a volume say.
 MEDIA_ROOT = os.environ.get('DJANGO_MEDIA_ROOT') or str(BASE_DIR / 'media')
 MEDIA_URL = 'media/'
+# Seconds between two polls of the database by the live feed of articles.
+NEWSROOM_FEED_POLL_SECONDS = float(os.environ.get('NEWSROOM_FEED_POLL_SECONDS') or 2)
 
 USE_TZ = True
 TIME_ZONE = 'UTC'

@@ -310,6 +310,9 @@ CASES: tuple[Case, ...] = (
     bad('published null', NEW_ARTICLE, article(published=None), 'body.published type_error'),
     bad('no slug', NEW_ARTICLE, {'title': 'T', 'author_id': 1}, 'body.slug missing'),
     bad('unknown field', NEW_ARTICLE, article(draft=True), 'body.draft extra_forbidden'),
+    # articles: the streams (the feed is endless: only its answer is recorded)
+    case('every article', 'GET /api/articles/export/'),
+    case('new articles', 'GET /api/articles/feed/'),
     # articles: one article
     case('valid', 'GET /api/articles/{hello}/'),
     case('unknown id', 'GET /api/articles/999/', None, 404, 'path.article_id not_found'),
@@ -541,9 +544,15 @@ def answer(request: Case, client: Any, rows: dict[str, int], token: str) -> dict
         'errors': [],
         'body': None,
     }
-    if response.streaming:  # a file: its text
-        record['body'] = b''.join(response.streaming_content).decode()
-    elif response.content and response.status_code >= 400:
+    if response.streaming:
+        if record['content_type'] == 'application/jsonl':
+            lines = b''.join(response).splitlines()
+            record['body'] = [without_timestamps(json.loads(line)) for line in lines]
+        elif not record['content_type'].startswith('text/event-stream'):  # a file: its text
+            record['body'] = b''.join(response).decode()
+        response.close()
+        return record
+    if response.content and response.status_code >= 400:
         record['errors'] = [
             f'{".".join(map(str, detail["loc"]))} {detail["type"]}'
             for detail in json.loads(response.content)['detail']

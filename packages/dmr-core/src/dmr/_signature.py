@@ -21,6 +21,7 @@ from dmr.responses import (
     EndpointOptions,
     ResponseSpec,
 )
+from dmr.streaming._declaration import stream_declaration
 
 # Methods whose requests carry no body a server may read (RFC 9110 §9.3).
 _BODILESS_METHODS = frozenset({'get', 'head', 'options', 'trace'})
@@ -138,15 +139,29 @@ def analyse(qualname: str, method: str, func: Callable[..., Any]) -> EndpointSig
         decorator=''
     )
     success = _success_spec(qualname, method, returns, options)
+    _check_stream(qualname, func, returns)
     return EndpointSignature(
         qualname=qualname,
         method=method,
         func=func,
-        is_async=inspect.iscoroutinefunction(func),
+        is_async=inspect.iscoroutinefunction(func) or inspect.isasyncgenfunction(func),
         parameters=parameters,
         options=options,
         success=success,
     )
+
+
+def _check_stream(qualname: str, func: Callable[..., Any], returns: Any) -> None:
+    try:
+        stream = stream_declaration(returns)
+    except TypeError as exc:
+        raise _fail(qualname, str(exc)) from None
+    generator = inspect.isgeneratorfunction(func) or inspect.isasyncgenfunction(func)
+    if generator and stream is None:
+        raise _fail(
+            qualname,
+            'a generator endpoint streams: annotate it `-> EventStream[T]` or `-> JsonLines[T]`',
+        )
 
 
 def _success_spec(

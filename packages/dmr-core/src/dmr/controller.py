@@ -18,6 +18,7 @@ from django.conf import settings as django_settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
+from django.utils.functional import classproperty
 from django.views import View
 from typing_extensions import TypeVar
 
@@ -88,6 +89,11 @@ class Controller(View, Generic[_S]):
         if compiled is None:
             compiled = cls._compiled = compile_controller(_options(cls))
         return compiled
+
+    @classproperty
+    def view_is_async(cls) -> bool:  # noqa: N805 - a class property, as in Django's View
+        """Whether Django awaits the view: its endpoints are async, async generators included."""
+        return any(signature.is_async for signature in cls._signatures.values())
 
     @classmethod
     def as_view(cls, **initkwargs: Any) -> Any:

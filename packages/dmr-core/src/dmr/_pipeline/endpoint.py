@@ -8,7 +8,8 @@ the controller is compiled; the request path only runs it.
 
 import contextlib
 import copy
-from collections.abc import Mapping
+import inspect
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +26,7 @@ from dmr._pipeline.parse import parse_stage
 from dmr._pipeline.respond import Respond, validation_responses
 from dmr._pipeline.response_table import build_response_table
 from dmr._pipeline.stage import Stage, entries, exits
+from dmr._pipeline.stream import NegotiateStream, StreamRespond
 from dmr._pipeline.throttle import throttle_stages, with_rate_limit_headers
 from dmr._signature import EndpointSignature
 from dmr.error_formats import ErrorFormat
@@ -35,6 +37,8 @@ from dmr.renderers import Renderer
 from dmr.responses import INHERIT, AuthOption, PermissionsOption, ResponseSpec, ThrottlesOption
 from dmr.security._auth import Auth
 from dmr.serializer import Serializer
+from dmr.streaming._declaration import stream_declaration
+from dmr.streaming._events import EventWriter
 from dmr.throttling.throttle import Throttle
 
 
@@ -112,8 +116,12 @@ class Endpoint:
             error_format.model,
         )
         optional = (before, *access[:1], after, *access[1:], parse)
+        success_spec = signature.success
+        stream = None if success_spec is None else stream_declaration(success_spec.return_type)
         self.stages: tuple[Stage, ...] = (
-            negotiate_stage(self.renderers, error_format.model),
+            negotiate_stage(self.renderers, error_format.model)
+            if stream is None
+            else NegotiateStream(stream, error_format.model),
             *(stage for stage in optional if stage is not None),
         )
         self.responses = build_response_table(
@@ -124,7 +132,10 @@ class Endpoint:
                 config.responses,
                 [
                     *(spec for stage in self.stages for spec in stage.responses),
-                    *validation_responses(validate=validate, error_model=error_format.model),
+                    *validation_responses(
+                        validate=validate and stream is None,
+                        error_model=error_format.model,
+                    ),
                 ],
             ),
             error_format.model,
@@ -145,6 +156,21 @@ class Endpoint:
             error_format=error_format,
             validate=validate,
         )
+        self.reply: Callable[[Exchange, Any], HttpResponseBase] = self.respond.respond
+        if stream is not None and success is not None and success.adapter is not None:
+            self.reply = StreamRespond(
+                declaration=stream,
+                writer=EventWriter(
+                    qualname=signature.qualname,
+                    serializer=serializer,
+                    adapter=success.adapter,
+                    validate=validate,
+                ),
+                status_code=success.spec.status_code,
+                headers=options.headers,
+            ).respond
+            if inspect.isasyncgenfunction(self.func):
+                self.func = _awaitable(self.func)
         handlers = (options.error_handler, *config.error_handlers)
         self.errors = HandleErrors(
             qualname=signature.qualname,
@@ -165,7 +191,7 @@ class Endpoint:
         try:
             for enter in self.entries:
                 enter(exchange)
-            response = self.respond.respond(exchange, self.func(controller, **exchange.arguments))
+            response = self.reply(exchange, self.func(controller, **exchange.arguments))
         except Exception as exc:
             response = self.errors.handle(exchange, exc)
         for leave in self.exits:
@@ -183,7 +209,7 @@ class Endpoint:
                 if pending is not None:
                     await pending
             result = await self.func(controller, **exchange.arguments)
-            response = self.respond.respond(exchange, result)
+            response = self.reply(exchange, result)
         except Exception as exc:
             response = await self.errors.handle_async(exchange, exc)
         for leave in self.exits:
@@ -211,6 +237,15 @@ class Endpoint:
         head = copy.copy(self)
         head.exits = (*self.exits, omit_body)
         return head
+
+
+def _awaitable(func: Callable[..., Any]) -> Callable[..., Any]:
+    """An async generator function as a coroutine function that returns its generator."""
+
+    async def call(*args: Any, **kwargs: Any) -> Any:
+        return func(*args, **kwargs)
+
+    return call
 
 
 def omit_body(_exchange: Exchange, response: HttpResponseBase) -> None:

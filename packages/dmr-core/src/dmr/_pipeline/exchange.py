@@ -15,7 +15,15 @@ class Exchange:
     nothing per request is stored on shared objects.
     """
 
-    __slots__ = ('arguments', 'controller', 'limits', 'path_kwargs', 'renderer', 'request')
+    __slots__ = (
+        'arguments',
+        'controller',
+        'limits',
+        'path_kwargs',
+        'renderer',
+        'request',
+        'stream',
+    )
 
     def __init__(
         self,
@@ -34,3 +42,6 @@ class Exchange:
         """Keyword arguments of the endpoint function, from the parse stage."""
         self.limits: tuple[tuple[str, Any], ...] = ()
         """What the throttle stages counted: policy name and outcome, for the headers."""
+        # ``stream``, the negotiated format of a streaming endpoint, is set by
+        # its negotiate stage only: other endpoints never pay for it.
+        self.stream: Any

@@ -16,6 +16,7 @@ from dmr.downloads import FileBody
 from dmr.errors import EndpointDefinitionError
 from dmr.responses import ERROR_BODY, ResponseSpec
 from dmr.serializer import Serializer, TypeAdapter
+from dmr.streaming._declaration import stream_declaration
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,10 +85,11 @@ def _adapter(
 ) -> TypeAdapter | None:
     if spec.return_type is None or isinstance(spec.return_type, FileBody):
         return None
+    stream = stream_declaration(spec.return_type)
     return compile_adapter(
         signature.qualname,
         serializer,
-        spec.return_type,
+        spec.return_type if stream is None else stream.item,
         direction='response',
         role=f'the {spec.status_code} response',
     )

@@ -72,9 +72,21 @@ def build_schema(router: Router, config: OpenAPIConfig | None = None) -> JsonSch
     if schemes or config.security_schemes is not None:
         components['securitySchemes'] = schemes
     document['components'] = components
+    if not config.openapi_version.startswith('3.2'):
+        _items_as_schemas(document['paths'])
     if config.dialect == '3.0':
         document_to_30(document)
     return document
+
+
+def _items_as_schemas(paths: dict[str, Any]) -> None:
+    """Before 3.2, a stream's ``itemSchema`` is given as its media type's ``schema``."""
+    for item in paths.values():
+        for operation in item.values():
+            for response in operation['responses'].values():
+                for media in response.get('content', {}).values():
+                    if 'itemSchema' in media:
+                        media['schema'] = media.pop('itemSchema')
 
 
 def _secured(

@@ -16,6 +16,7 @@ from dmr.openapi._components import REF_PREFIX, ComponentRegistry
 from dmr.openapi._files import file_content, file_headers
 from dmr.operation import OperationInfo
 from dmr.serializer import JsonSchema
+from dmr.streaming._declaration import stream_declaration
 
 if TYPE_CHECKING:
     from dmr._pipeline.endpoint import Endpoint
@@ -205,8 +206,19 @@ def _responses(endpoint: 'Endpoint', registry: ComponentRegistry, owner: str) ->
                 name: ({'description': text} if text else {}) | {'schema': {'type': 'string'}}
                 for name, text in headers.items()
             }
+        stream = stream_declaration(spec.return_type)
         if is_file:
             response['content'] = file_content(spec.return_type)
+        elif stream is not None:
+            item = registry.schema(
+                endpoint.serializer,
+                stream.item,
+                direction='response',
+                owner=f'{owner} {status} response',
+            )
+            response['content'] = {
+                form.media_type: {'itemSchema': item} for form in stream.formats
+            }
         elif spec.return_type is not None:
             schema = registry.schema(
                 endpoint.serializer,

@@ -125,7 +125,8 @@ class PatternRewriter:
             self._walk(media['schema'], owner, 'body')
         for status, response in operation['responses'].items():
             for media in response.get('content', {}).values():
-                self._walk(media['schema'], owner, f'{status} response')
+                schema = media['schema'] if 'schema' in media else media['itemSchema']
+                self._walk(schema, owner, f'{status} response')
 
     def _walk(self, node: Any, owner: str, where: str) -> None:
         if isinstance(node, list):

@@ -14,6 +14,7 @@ from dmr.testing.conformance._catalogue import BODY_MODELS, Catalogue
 from dmr.testing.conformance._downloads import download_tests
 from dmr.testing.conformance._messages import message_tests
 from dmr.testing.conformance._shapes import REFERENCE, shape
+from dmr.testing.conformance._streams import stream_tests
 from dmr.testing.conformance._wire import wire_tests
 
 OPENAPI_VERSIONS = ('3.0.3', '3.1.0', '3.2.0')
@@ -46,7 +47,12 @@ def conformance_suite(catalogue: Catalogue) -> type:
         request.COOKIES['session'] = 's'
         return request
 
-    cases = (wire_tests(catalogue), download_tests(catalogue), message_tests(catalogue))
+    cases = (
+        wire_tests(catalogue),
+        download_tests(catalogue),
+        message_tests(catalogue),
+        stream_tests(catalogue),
+    )
 
     class TestConformance(*cases):  # type: ignore[misc]  # classes built at run time
         """The conformance suite of dmr's serializer backends."""
