@@ -21,6 +21,10 @@ an effect:
   no sync receivers but Django's own, the response is closed in place.
   Otherwise it is closed in the request's thread, as Django does, so that
   ``close_old_connections`` reaches the connections the request opened.
+  When that thread is the request's own, its connections are closed there
+  too: the thread ends with the request, so none of them could be reused
+  (Django's handler leaves them open until the garbage collector finds
+  them, whatever ``CONN_MAX_AGE`` says).
 
 It also refuses a body over ``DATA_UPLOAD_MAX_MEMORY_SIZE`` while reading it
 (multipart bodies excepted: their files do not count against the limit):
@@ -36,13 +40,14 @@ Use it in ``asgi.py`` in place of Django's function::
 
 import asyncio
 import contextlib
+import contextvars
 import io
 import tempfile
 from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from typing import IO, Any, Final, cast
 
 import django
-from asgiref.sync import AsyncToSync, SyncToAsync, sync_to_async
+from asgiref.sync import AsyncToSync, SyncToAsync, ThreadSensitiveContext, sync_to_async
 from django.conf import settings
 from django.core import signals
 from django.core.cache import close_caches
@@ -53,6 +58,12 @@ from django.db import close_old_connections, connections, reset_queries
 from django.dispatch import Signal
 from django.http import HttpResponseBase
 from django.urls import set_script_prefix
+
+_OWN_CONTEXT: contextvars.ContextVar[ThreadSensitiveContext | None] = contextvars.ContextVar(
+    'dmr_asgi_context',
+    default=None,
+)
+"""The thread-sensitive context of the request being served, when it is its own."""
 
 Receive = Callable[[], Awaitable[Mapping[str, Any]]]
 Send = Callable[[Mapping[str, Any]], Awaitable[None]]
@@ -75,6 +86,25 @@ def get_asgi_application() -> 'ASGIHandler':
 
 class ASGIHandler(asgi.ASGIHandler):
     """Django's ASGI handler without the thread hand-offs nothing needs."""
+
+    async def __call__(
+        self,
+        scope: dict[str, Any],
+        receive: Receive,
+        send: Send,
+    ) -> None:
+        """Serve one connection's request in a thread-sensitive context of its own."""
+        if scope['type'] != 'http':
+            raise ValueError(f'dmr.asgi serves HTTP connections only, not {scope["type"]!r}')
+        context = ThreadSensitiveContext()
+        async with context:
+            # Set only when this request's context is the current one (not
+            # nested in another): then its thread is the request's alone.
+            token = _OWN_CONTEXT.set(context if context.token is not None else None)
+            try:
+                await self.handle(scope, receive, send)
+            finally:
+                _OWN_CONTEXT.reset(token)
 
     async def handle(
         self,
@@ -189,8 +219,10 @@ class ASGIHandler(asgi.ASGIHandler):
         signal = signals.request_finished
         if _closes_in_place(signal, self.__class__):
             signal.send(sender=self.__class__)
-        else:
-            await signal.asend(sender=self.__class__)
+            return
+        await signal.asend(sender=self.__class__)
+        if _own_thread():
+            await sync_to_async(_close_connections)()
 
     async def _close(self, response: HttpResponseBase) -> None:
         if not response.streaming and _closes_in_place(
@@ -198,8 +230,26 @@ class ASGIHandler(asgi.ASGIHandler):
             getattr(response, '_handler_class', None),
         ):
             response.close()
+        elif _own_thread():
+            await sync_to_async(_close_then_release)(response)
         else:
             await sync_to_async(response.close)()
+
+
+def _close_then_release(response: HttpResponseBase) -> None:
+    """Close ``response`` in the request's thread, then the thread's database connections.
+
+    The thread ends with the request, so no later request can reuse them,
+    whatever ``CONN_MAX_AGE`` says; Django's handler leaves them to the
+    garbage collector.
+    """
+    response.close()
+    _close_connections()
+
+
+def _close_connections() -> None:
+    for connection in connections.all(initialized_only=True):
+        connection.close()
 
 
 class _RefusedBody(io.RawIOBase):
@@ -276,10 +326,21 @@ def _thread_free() -> bool:
     call made its thread, and not under ``async_to_sync`` (whose caller's
     thread would run the sync code instead).
     """
-    if getattr(AsyncToSync.executors, 'current', None) is not None:
-        return False
-    context = SyncToAsync.thread_sensitive_context.get(None)
+    context = _request_context()
     return context is not None and context not in SyncToAsync.context_to_thread_executor
+
+
+def _own_thread() -> bool:
+    """Whether this request made a thread of its own, which ends with the request."""
+    context = _request_context()
+    return context is not None and context in SyncToAsync.context_to_thread_executor
+
+
+def _request_context() -> ThreadSensitiveContext | None:
+    """The request's own thread-sensitive context, unless sync code would run elsewhere."""
+    if getattr(AsyncToSync.executors, 'current', None) is not None:
+        return None
+    return _OWN_CONTEXT.get()
 
 
 def _closes_in_place(signal: Signal, sender: object) -> bool:
