@@ -8,11 +8,18 @@ import asyncio
 import threading
 from collections.abc import Awaitable, Callable, Iterator
 
+from asgiref.sync import markcoroutinefunction
 from django.contrib.auth.models import User
-from django.core.exceptions import SynchronousOnlyOperation
+from django.core.exceptions import (
+    MiddlewareNotUsed,
+    PermissionDenied,
+    SuspiciousOperation,
+    SynchronousOnlyOperation,
+)
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.urls import path
 from django.utils.decorators import async_only_middleware, sync_only_middleware
+from django.utils.deprecation import MiddlewareMixin
 
 from dmr import Body, Controller
 from tests.models import UserCreate
@@ -50,6 +57,69 @@ def async_middleware(
         return response
 
     return middleware
+
+
+class Recording(MiddlewareMixin):
+    """Records its hooks; answers, raises or stops the view on paths that name it."""
+
+    name = ''
+
+    def process_request(self, request: HttpRequest) -> HttpResponse | None:
+        record(f'{self.name}:request')
+        if request.path == f'/answer-{self.name}/':
+            return HttpResponse(f'answered by {self.name}')
+        if request.path == f'/raise-request-{self.name}/':
+            raise PermissionDenied(self.name)
+        return None
+
+    def process_view(self, request: HttpRequest, *args: object) -> HttpResponse | None:
+        record(f'{self.name}:view')
+        if request.path == f'/view-{self.name}/':
+            return HttpResponse(f'view stopped by {self.name}')
+        return None
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        record(f'{self.name}:response')
+        if request.path == f'/raise-response-{self.name}/':
+            raise SuspiciousOperation(self.name)
+        response[f'X-Seen-By-{self.name}'] = 'yes'
+        return response
+
+
+class RecordingA(Recording):
+    name = 'a'
+
+
+class RecordingB(Recording):
+    name = 'b'
+
+
+class OnlyResponse(MiddlewareMixin):
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        record('only-response')
+        return response
+
+
+class NotUsed(MiddlewareMixin):
+    def __init__(self, get_response: Callable[..., object]) -> None:
+        raise MiddlewareNotUsed
+
+
+class AsyncViewHook:
+    """Async middleware with an async ``process_view``."""
+
+    sync_capable = False
+    async_capable = True
+
+    def __init__(self, get_response: Callable[[HttpRequest], Awaitable[HttpResponse]]) -> None:
+        self.get_response = get_response
+        markcoroutinefunction(self)
+
+    async def __call__(self, request: HttpRequest) -> HttpResponse:
+        return await self.get_response(request)
+
+    async def process_view(self, request: HttpRequest, *args: object) -> None:
+        record('async-view-hook')
 
 
 def sync_view(request: HttpRequest) -> HttpResponse:
@@ -136,6 +206,8 @@ urlpatterns = [
     path('streaming/', streaming),
     path('failing/', failing),
     path('cookie/', cookie),
+    path('view-a/', async_view),
+    path('view-b/', sync_view),
     path('echo/', Echo.as_view()),
     path('sync-echo/', SyncEcho.as_view()),
 ]

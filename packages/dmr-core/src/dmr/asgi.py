@@ -59,6 +59,8 @@ from django.dispatch import Signal
 from django.http import HttpResponseBase
 from django.urls import set_script_prefix
 
+from dmr._asgi_middleware import load_async_middleware
+
 _OWN_CONTEXT: contextvars.ContextVar[ThreadSensitiveContext | None] = contextvars.ContextVar(
     'dmr_asgi_context',
     default=None,
@@ -86,6 +88,13 @@ def get_asgi_application() -> 'ASGIHandler':
 
 class ASGIHandler(asgi.ASGIHandler):
     """Django's ASGI handler without the thread hand-offs nothing needs."""
+
+    def load_middleware(self, is_async: bool = False) -> None:  # noqa: FBT001, FBT002  # Django's
+        """Django's middleware chain; under ASGI, adjacent sync hooks share hand-offs."""
+        if is_async:
+            load_async_middleware(self)
+        else:
+            super().load_middleware(is_async=is_async)
 
     async def __call__(
         self,
