@@ -26,6 +26,10 @@ an effect:
   (Django's handler leaves them open until the garbage collector finds
   them, whatever ``CONN_MAX_AGE`` says).
 
+Adjacent ``MiddlewareMixin`` middleware share their hand-offs (one for
+their ``process_request`` hooks, one for their ``process_response`` hooks,
+one for adjacent sync ``process_view`` hooks): :mod:`dmr._asgi_middleware`.
+
 It also refuses a body over ``DATA_UPLOAD_MAX_MEMORY_SIZE`` while reading it
 (multipart bodies excepted: their files do not count against the limit):
 the rest of the body is read and dropped, never buffered, and reading
