@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from asgiref.sync import async_to_sync
+from asgiref.sync import ThreadSensitiveContext, async_to_sync, sync_to_async
 from django.core.handlers.asgi import ASGIHandler as DjangoASGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import connection
@@ -291,3 +291,30 @@ def test_a_test_client_served_over_asgi_keeps_its_cookies() -> None:
     client.handler = ServedHandler(handler_class=DjangoASGIHandler)
     assert client.get('/cookie/').content == b'first'
     assert client.post('/cookie/', {'a': 'b'}).content == b'again'
+
+
+def test_inside_another_thread_sensitive_context_sync_code_uses_its_thread() -> None:
+    """Nested in a caller's context, the request's sync code runs in the caller's thread."""
+
+    async def main() -> Served:
+        asgi_app.loop_thread[:] = [threading.get_ident()]
+        async with ThreadSensitiveContext():
+            await sync_to_async(asgi_app.record)('caller')
+            return await serve(ASGIHandler(), scope('GET', '/sync/'))
+
+    served = asyncio.run(main())
+    assert served.body == b'sync'
+    assert asgi_app.events == ['caller@thread', 'sync-view@thread']
+
+
+def test_a_connection_other_than_http_is_refused() -> None:
+    """Only HTTP is served, as by Django's handler."""
+
+    async def nothing() -> dict[str, Any]:
+        return {}
+
+    async def ignore(message: Any) -> None:
+        return None
+
+    with pytest.raises(ValueError, match='websocket'):
+        asyncio.run(ASGIHandler()({'type': 'websocket'}, nothing, ignore))
