@@ -46,6 +46,7 @@ DEFAULT_VARIANTS = (
     'django-ninja',
     'django+msgspec-async',
     'dmr-msgspec-async',
+    'dmr-msgspec-async+lane',
     'upstream-msgspec-async',
     'django-ninja-async',
     'fastapi',

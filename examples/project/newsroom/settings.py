@@ -70,6 +70,8 @@ DATABASES = {
         base_dir=BASE_DIR,
     ),
 }
+# Seconds a connection stays open for the next request (0: closed after each).
+DATABASES['default']['CONN_MAX_AGE'] = int(os.environ.get('NEWSROOM_CONN_MAX_AGE', '0'))
 DEFAULT_AUTO_FIELD = 'django.db.models.BigAutoField'
 
 # The JWT signing key (newsroom/auth.py): an EC P-256 private key in PEM.

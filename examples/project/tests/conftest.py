@@ -5,14 +5,25 @@ Every test goes through HTTP with Django's test client, or with dmr's
 through the project's backend), against the test database of whichever
 engine ``DATABASE_URL`` selects (SQLite by default), under the backend
 ``NEWSROOM_SERIALIZER`` selects (msgspec by default).
+
+With ``NEWSROOM_ASGI_LANE=1`` the test clients (``client``, ``dmr_client``,
+``new_client``) send every request over ASGI to ``dmr.asgi``, as a server
+would, instead of through Django's test handler; each request then runs its
+sync code in a thread of its own, with a database connection of its own, so
+every test that uses the database gets a transactional one (rows it writes
+are committed, and the request sees them).
 """
 
-from typing import Any
+import os
+from typing import Any, TypeVar
 
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import caches
+from django.test import Client
+from dmr.testing import DMRClient
+from dmr.testing.asgi import ServedHandler
 
 from tags.models import Tag
 from users.models import User
@@ -21,13 +32,54 @@ PASSWORD = 'correct horse battery staple'
 """The password of every account the fixtures create."""
 
 
+ASGI_LANE = os.environ.get('NEWSROOM_ASGI_LANE') == '1'
+C = TypeVar('C', bound=Client)
+
+
 def pytest_report_header() -> list[str]:
     database = settings.DATABASES['default']
     serializer = settings.DMR_SETTINGS['serializer']
+    handler = 'dmr.asgi over ASGI' if ASGI_LANE else "Django's test handler"
     return [
-        f'newsroom database: {database["ENGINE"].rpartition(".")[2]} {database["NAME"]}',
+        f'newsroom database: {database["ENGINE"].rpartition(".")[2]} {database["NAME"]}'
+        f' (CONN_MAX_AGE {database["CONN_MAX_AGE"]})',
         f'newsroom serializer: {settings.NEWSROOM_SERIALIZER} ({serializer})',
+        f'newsroom test clients: {handler}',
     ]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """On the ASGI lane, a test that uses the database gets a transactional one."""
+    if not ASGI_LANE:
+        return
+    for item in items:
+        if 'db' in getattr(item, 'fixturenames', ()) or item.get_closest_marker('django_db'):
+            item.add_marker(pytest.mark.django_db(transaction=True), append=False)
+
+
+def served(client: C) -> C:
+    """``client``, sending its requests to ``dmr.asgi`` over ASGI on the lane."""
+    if ASGI_LANE:
+        client.handler = ServedHandler(enforce_csrf_checks=client.handler.enforce_csrf_checks)
+    return client
+
+
+@pytest.fixture
+def client() -> Client:
+    """Django's test client (served by ``dmr.asgi`` on the lane)."""
+    return served(Client())
+
+
+@pytest.fixture
+def new_client() -> Client:
+    """A second client of its own: another browser, another session."""
+    return served(Client())
+
+
+@pytest.fixture
+def dmr_client() -> DMRClient:
+    """dmr's test client (served by ``dmr.asgi`` on the lane)."""
+    return served(DMRClient())
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ from django.test import Client
 
 from articles.models import Article
 from tags.models import Tag
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, served
 from tests.helpers import write_article
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +37,7 @@ def bearer(dmr_client, username: str) -> dict[str, str]:
 
 def logged_in(username: str) -> tuple[Client, dict[str, str]]:
     """A client that enforces CSRF like a browser, logged in, and its CSRF header."""
-    browser = Client(enforce_csrf_checks=True)
+    browser = served(Client(enforce_csrf_checks=True))
     token = browser.get('/api/auth/csrf/').json()['csrf_token']
     response = browser.post(
         '/api/auth/login/',
@@ -134,9 +134,9 @@ def test_a_session_write_without_the_csrf_token_answers_403_csrf_failed(ada):
     assert not Tag.objects.filter(slug='forged').exists()
 
 
-def test_a_login_with_a_wrong_password_answers_401(ada):
+def test_a_login_with_a_wrong_password_answers_401(ada, new_client):
     """The session login tells nothing about accounts either."""
-    browser = Client()
+    browser = new_client
     response = browser.post(
         '/api/auth/login/',
         {'username': ada.email, 'password': 'wrong'},
