@@ -182,7 +182,7 @@ def _schema(
     if annotation is uuid.UUID:
         return {'type': 'string', 'format': 'uuid'}
     if annotation is UploadedFile:
-        return {'type': 'string', 'format': 'binary'}
+        return {'type': 'string', 'contentMediaType': 'application/octet-stream'}
     if dataclasses.is_dataclass(annotation) or _is_typeddict(annotation):
         name = annotation.__name__
         ref = {'$ref': ref_template.format(name=name)}

@@ -11,6 +11,7 @@ from dmr.openapi import OpenAPIConfig, build_schema
 from dmr.testing.conformance._app import conformance_api
 from dmr.testing.conformance._cases import BODY_CASES, BodyCase
 from dmr.testing.conformance._catalogue import BODY_MODELS, Catalogue
+from dmr.testing.conformance._forms import forms_tests
 from dmr.testing.conformance._shapes import REFERENCE, shape
 from dmr.testing.conformance._wire import wire_tests
 
@@ -44,7 +45,7 @@ def conformance_suite(catalogue: Catalogue) -> type:
         request.COOKIES['session'] = 's'
         return request
 
-    class TestConformance(wire_tests(catalogue)):  # type: ignore[misc]  # a class built at run time
+    class TestConformance(wire_tests(catalogue), forms_tests(catalogue)):  # type: ignore[misc]  # classes built at run time
         """The conformance suite of dmr's serializer backends."""
 
         @pytest.mark.parametrize('case', BODY_CASES, ids=[case.id for case in BODY_CASES])
