@@ -89,6 +89,11 @@ if NEWSROOM_SERIALIZER not in NEWSROOM_SERIALIZERS:
     choices = f'{", ".join(others)} or {last}'
     raise ImproperlyConfigured(f'NEWSROOM_SERIALIZER is {NEWSROOM_SERIALIZER!r}; use {choices}')
 
+# Uploaded files (an article's image): stored under MEDIA_ROOT, outside the
+# code; a deployment points NEWSROOM_MEDIA_ROOT at its volume.
+MEDIA_ROOT = Path(os.environ.get('NEWSROOM_MEDIA_ROOT') or BASE_DIR / 'media')
+MEDIA_URL = 'media/'
+
 DMR_SETTINGS = {
     'serializer': NEWSROOM_SERIALIZERS[NEWSROOM_SERIALIZER],
     # The document's title, tags and operationIds: served and exported alike.
