@@ -136,15 +136,12 @@ class MultipartParser:
             stream = cast('Any', scanner)  # a file-like `read`, all Django uses
             parser = MultiPartParser(meta, stream, handlers, settings.DEFAULT_CHARSET)
             post, files = parser.parse()
-        except TooManyFieldsSent:
-            raise _too_many('fields') from None
-        except TooManyFilesSent:
-            raise _too_many('files') from None
-        except MultiPartParserError as exc:
-            raise malformed(f'Malformed multipart body: {exc}') from None
-        except BaseException:
+        except BaseException as exc:
             _close_partial(handlers)
-            raise
+            refusal = _refusal(exc)
+            if refusal is exc:
+                raise
+            raise refusal from None
         try:
             scanner.check_end()
         except RequestValidationError:
@@ -152,6 +149,17 @@ class MultipartParser:
                 upload.close()
             raise
         return post, files
+
+
+def _refusal(exc: BaseException) -> BaseException:
+    """What answers for an exception of Django's parser (the error model's 400s)."""
+    if isinstance(exc, TooManyFieldsSent):
+        return _too_many('fields')
+    if isinstance(exc, TooManyFilesSent):
+        return _too_many('files')
+    if isinstance(exc, MultiPartParserError):
+        return malformed(f'Malformed multipart body: {exc}')
+    return exc
 
 
 def _close_partial(handlers: list[Any]) -> None:
