@@ -15,7 +15,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dmr import Body, Controller, Files
-from dmr._media_types import MediaType, parse_media_type
 from dmr.errors import EndpointDefinitionError
 from dmr.files import FileLimit, UploadedFile
 from dmr.parsers import BodyConsumedError, FormParser, JsonParser, MultipartParser, RequestBody
@@ -401,17 +400,21 @@ SIMPLE_FORM = {'title': 'Hi', 'views': 1}
 def test_form_parsers_parse_alone(parser: Any, content_type: str, body: bytes) -> None:
     """Called directly, a form parser validates single values, the last of a repeated key."""
     request = RequestFactory().generic('PUT', '/', body, content_type=content_type)
-    media_type = parse_media_type(content_type)
-    assert media_type is not None
     adapter = StubSerializer().adapter(dict[str, str], direction='request')
-    parsed = parser.parse(RequestBody(request, media_type, None, False), adapter)
+    parsed = parser.parse(RequestBody.of(request), adapter)
     assert parsed == {'title': 'Hi', 'views': '1'}
 
 
 def test_request_body_is_read_once() -> None:
     """A parser reads the body once: a second read is a programming error."""
     request = RequestFactory().generic('PUT', '/', b'{}', content_type='application/json')
-    body = RequestBody(request, MediaType('application', 'json'), None, False)
+    body = RequestBody.of(request)
     body.read()
     with pytest.raises(BodyConsumedError):
         body.stream()
+
+
+def test_request_body_of_a_request_without_content_type_is_octet_stream() -> None:
+    """``RequestBody.of`` reads a missing ``Content-Type`` as ``application/octet-stream``."""
+    request = RequestFactory().generic('PUT', '/', b'')
+    assert RequestBody.of(request).media_type.essence == 'application/octet-stream'

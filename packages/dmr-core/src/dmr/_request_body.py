@@ -15,7 +15,7 @@ from django.http import HttpRequest
 from django.http.request import HttpHeaders
 
 from dmr._body import read_body, stream_reader
-from dmr._media_types import MediaType
+from dmr._media_types import MediaType, parse_media_type
 from dmr.errors import (
     ErrorType,
     RequestValidationError,
@@ -55,6 +55,18 @@ class RequestBody:
         self.allow_nul = allow_nul
         self._used = False
         self._handlers: Sequence[FileUploadHandler] = ()
+
+    @classmethod
+    def of(cls, request: HttpRequest, *, allow_nul: bool = False) -> 'RequestBody':
+        """The body of ``request`` as dmr hands it to a parser: for a parser's own tests.
+
+        The ``Content-Type`` is parsed here (``application/octet-stream``
+        when it is missing or malformed), and its charset is not read.
+        """
+        media_type = parse_media_type(request.META.get('CONTENT_TYPE') or '') or MediaType(
+            'application', 'octet-stream'
+        )
+        return cls(request, media_type, None, allow_nul)
 
     @property
     def upload_handlers(self) -> Sequence[FileUploadHandler]:
