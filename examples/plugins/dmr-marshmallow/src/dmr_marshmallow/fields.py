@@ -250,7 +250,7 @@ class Duration(KindAware, fields.Field[datetime.timedelta]):
         return format_duration(value)
 
 
-class File(KindAware, fields.Field[UploadedFile]):
+class File(KindAware, fields.Field[Any]):
     """An uploaded file, for the Schemas of ``Files[...]`` components."""
 
     default_error_messages = {'invalid': 'Not a file.'}  # noqa: RUF012
@@ -272,7 +272,7 @@ class File(KindAware, fields.Field[UploadedFile]):
         attr: str | None,
         data: Mapping[str, Any] | None,
         **kwargs: Any,
-    ) -> UploadedFile:
+    ) -> 'UploadedFile[Any]':
         if isinstance(value, UploadedFile):
             return value
         raise self.make_error('invalid')
