@@ -12,11 +12,14 @@ all; the memory bound holds there too.
 import asyncio
 import dataclasses
 import tracemalloc
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from django.core.handlers.asgi import ASGIHandler
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.urls import path
 
 from dmr import Controller, Files
@@ -113,6 +116,22 @@ class GeneratedInput:
     def readline(self, size: int = -1) -> bytes:
         """Django's stream wrapper asks for it; a multipart parser never calls it."""
         return self.read(size)
+
+
+@pytest.fixture(autouse=True)
+def no_database_between_requests() -> Iterator[None]:
+    """Django's handlers close old database connections; these tests have none.
+
+    Django's test client does the same: the signal is disconnected while a
+    request runs through the handler.
+    """
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 LENGTH = len(HEAD) + SIZE + len(TAIL)
