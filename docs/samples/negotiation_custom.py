@@ -8,7 +8,7 @@ import msgspec
 from django.test import RequestFactory
 from dmr import Body, Controller
 from dmr.errors import ErrorType, RequestValidationError, error_detail
-from dmr.parsers import JsonParser, Parser
+from dmr.parsers import JsonParser, Parser, RequestBody
 from dmr.renderers import JsonRenderer, Renderer
 from dmr.serializer import TypeAdapter
 
@@ -18,9 +18,11 @@ class FormParser:
 
     media_type = 'application/x-www-form-urlencoded'
 
-    def parse(self, body: bytes, adapter: TypeAdapter, /) -> Any:
+    def parse(self, body: RequestBody, adapter: TypeAdapter, /) -> Any:
         try:
-            pairs = parse_qsl(body.decode('ascii'), keep_blank_values=True, strict_parsing=True)
+            pairs = parse_qsl(
+                body.read().decode('ascii'), keep_blank_values=True, strict_parsing=True
+            )
         except (UnicodeDecodeError, ValueError) as exc:
             raise RequestValidationError(
                 [error_detail(f'Invalid form body: {exc}', ['body'], ErrorType.PARSE_ERROR)],

@@ -11,6 +11,7 @@ import uuid
 from typing import Annotated, Any, Literal
 
 import msgspec
+from dmr.files import UploadedFile
 from dmr.testing.conformance import Catalogue, Colour, conformance_suite
 from dmr_msgspec import MsgspecSerializer
 
@@ -95,6 +96,17 @@ class CookieParams(msgspec.Struct):
     session: str
 
 
+class FormFields(msgspec.Struct):
+    title: str
+    count: int
+    tags: list[str] = []
+
+
+class Uploads(msgspec.Struct):
+    document: UploadedFile
+    attachments: list[UploadedFile] = []
+
+
 def construct(model: Any, fields: dict[str, Any]) -> Any:
     """An instance built without validation (a Struct's constructor does not validate)."""
     return model(**fields)
@@ -119,5 +131,7 @@ TestConformance = conformance_suite(
         headers=HeaderParams,
         path=PathParams,
         cookies=CookieParams,
+        form=FormFields,
+        uploads=Uploads,
     ),
 )

@@ -10,6 +10,7 @@ class Article(models.Model):
     author = models.ForeignKey('users.User', on_delete=models.CASCADE, related_name='articles')
     tags = models.ManyToManyField('tags.Tag', related_name='articles', blank=True)
     published = models.BooleanField(default=False)
+    image = models.FileField(upload_to='articles/', blank=True, default='')
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

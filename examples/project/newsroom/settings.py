@@ -78,8 +78,9 @@ DEFAULT_AUTO_FIELD = 'django.db.models.BigAutoField'
 NEWSROOM_JWT_PRIVATE_KEY = os.environ.get('NEWSROOM_JWT_PRIVATE_KEY', '')
 NEWSROOM_JWT_KID = os.environ.get('NEWSROOM_JWT_KID', 'newsroom-1')
 
-# Files the project writes and serves: the articles' Markdown exports
-# (articles/export.py). DJANGO_MEDIA_ROOT moves them, to a volume say.
+# Files the project keeps: the articles' images (articles/images.py, uploaded
+# with a multipart PUT) and their Markdown exports (articles/export.py).
+# DJANGO_MEDIA_ROOT moves them, to a volume say.
 MEDIA_ROOT = os.environ.get('DJANGO_MEDIA_ROOT') or str(BASE_DIR / 'media')
 MEDIA_URL = 'media/'
 # Seconds between two polls of the database by the live feed of articles.

@@ -105,6 +105,13 @@ def differs(
 
 
 USER = {'email': 'new@example.com', 'name': 'New Person'}
+ARTICLE_IMAGE = 'PUT /api/articles/{hello}/image/'
+MULTIPART = 'multipart/form-data; boundary=probe'
+GIF_UPLOAD = (
+    b'--probe\r\nContent-Disposition: form-data; name="image"; filename="a.gif"\r\n'
+    b'Content-Type: image/gif\r\n\r\nGIF89a\r\n--probe--\r\n'
+)
+NO_UPLOAD = b'--probe\r\nContent-Disposition: form-data; name="title"\r\n\r\nx\r\n--probe--\r\n'
 TAG = {'slug': 'new-tag', 'name': 'New tag'}
 
 
@@ -326,6 +333,15 @@ CASES: tuple[Case, ...] = (
     ),
     case('unknown id', 'PUT /api/articles/999/', article(), 404, 'path.article_id not_found'),
     bad('empty title', 'PUT /api/articles/{hello}/', article(title=''), 'body.title too_short'),
+    # articles: an image, uploaded as multipart (refused ones: the probe stores no file)
+    dataclasses.replace(
+        bad('a GIF', ARTICLE_IMAGE, GIF_UPLOAD, 'files.image file_type_not_allowed'),
+        content_type=MULTIPART,
+    ),
+    dataclasses.replace(
+        bad('no image', ARTICLE_IMAGE, NO_UPLOAD, 'files.image missing'),
+        content_type=MULTIPART,
+    ),
     case('valid', 'DELETE /api/articles/{hello}/', None, 204),
     case('unknown id', 'DELETE /api/articles/999/', None, 404, 'path.article_id not_found'),
     case('as markdown', 'GET /api/articles/{hello}/export/'),

@@ -8,6 +8,7 @@ from typing import Any, Literal
 import attrs
 from attrs import validators
 
+from dmr.files import UploadedFile
 from dmr.testing.conformance import Catalogue, Colour, conformance_suite
 from dmr_attrs import AttrsSerializer
 
@@ -107,6 +108,19 @@ class CookieParams:
     session: str
 
 
+@attrs.define
+class FormFields:
+    title: str
+    count: int
+    tags: list[str] = attrs.Factory(list)
+
+
+@attrs.define
+class Uploads:
+    document: UploadedFile
+    attachments: list[UploadedFile] = attrs.Factory(list)
+
+
 def construct(model: Any, fields: dict[str, Any]) -> Any:
     """An instance without running ``__init__``: no validators, no conversion."""
     instance = object.__new__(model)
@@ -134,5 +148,7 @@ TestConformance = conformance_suite(
         headers=HeaderParams,
         path=PathParams,
         cookies=CookieParams,
+        form=FormFields,
+        uploads=Uploads,
     ),
 )

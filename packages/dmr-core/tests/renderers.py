@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from dmr.parsers import RequestBody
 from dmr.serializer import TypeAdapter
 
 
@@ -20,5 +21,5 @@ class TextJsonParser:
 
     media_type = 'text/plain'
 
-    def parse(self, body: bytes, adapter: TypeAdapter, /) -> Any:
-        return adapter.from_json(body)
+    def parse(self, body: RequestBody, adapter: TypeAdapter, /) -> Any:
+        return adapter.from_json(body.read())

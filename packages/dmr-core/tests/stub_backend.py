@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import typing_extensions
+from django.core.files.uploadedfile import UploadedFile
 
 from dmr.errors import ErrorDetail, ErrorType, error_detail
 from dmr.serializer import Direction, UnsupportedAnnotationError
@@ -34,7 +35,12 @@ def _is_typeddict(annotation: Any) -> bool:
 
 
 def _supported(annotation: Any) -> bool:
-    if annotation is Any or annotation is None or annotation in _SCALARS:
+    if (
+        annotation is Any
+        or annotation is None
+        or annotation in _SCALARS
+        or annotation is UploadedFile
+    ):
         return True
     if dataclasses.is_dataclass(annotation) or _is_typeddict(annotation):
         return True
@@ -107,6 +113,10 @@ def _convert(annotation: Any, data: Any, loc: list[str | int], lax: bool) -> Any
         raise _fail('Expected `null`', loc)
     if annotation in _SCALARS:
         return _convert_scalar(annotation, data, loc, lax)
+    if annotation is UploadedFile:
+        if isinstance(data, UploadedFile):
+            return data
+        raise _fail('Expected a file', loc)
     if dataclasses.is_dataclass(annotation):
         if isinstance(data, annotation):
             data = _to_python(data)
@@ -171,6 +181,8 @@ def _schema(
         return {'type': scalars[annotation]}
     if annotation is uuid.UUID:
         return {'type': 'string', 'format': 'uuid'}
+    if annotation is UploadedFile:
+        return {'type': 'string', 'contentMediaType': 'application/octet-stream'}
     if dataclasses.is_dataclass(annotation) or _is_typeddict(annotation):
         name = annotation.__name__
         ref = {'$ref': ref_template.format(name=name)}

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.redis_server import free_port
+from dmr.testing.redis_server import free_port
 
 CORE = Path(__file__).resolve().parent.parent
 SERVERS = {

@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
+from dmr.files import UploadedFile
 from dmr.testing.conformance import Catalogue, Colour, conformance_suite
 from dmr_msgspec import MsgspecSerializer
 
@@ -91,6 +92,17 @@ class CookieParams(msgspec.Struct):
     session: str
 
 
+class FormFields(msgspec.Struct):
+    title: str
+    count: int
+    tags: list[str] = []
+
+
+class Uploads(msgspec.Struct):
+    document: UploadedFile
+    attachments: list[UploadedFile] = []
+
+
 def construct(model: Any, fields: dict[str, Any]) -> Any:
     """Structs do not validate on construction."""
     return model(**fields)
@@ -115,5 +127,7 @@ TestConformance = conformance_suite(
         headers=HeaderParams,
         path=PathParams,
         cookies=CookieParams,
+        form=FormFields,
+        uploads=Uploads,
     ),
 )

@@ -2,13 +2,16 @@
 
 import msgspec
 import pytest
-from django.test import Client
+from django.test import Client, RequestFactory
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dmr.errors import ErrorType, RequestValidationError
+from dmr.parsers import RequestBody
 from dmr_msgspec import MsgpackParser, MsgpackRenderer, MsgspecSerializer
 from msgspec_models import UserCreateModel, UserResponseModel
+
+_factory = RequestFactory()
 
 MSGPACK = 'application/msgpack'
 
@@ -118,7 +121,8 @@ def test_arbitrary_bytes_parse_or_fail_as_bad_requests(content):
 
     details = None
     try:
-        MsgpackParser().parse(content, adapter)
+        request = _factory.generic('POST', '/', content, content_type='application/msgpack')
+        MsgpackParser().parse(RequestBody.of(request), adapter)
     except RequestValidationError as exc:
         details = exc.details
     except serializer.validation_errors as exc:

@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from dmr.errors import ErrorType, RequestValidationError, error_detail
+from dmr.parsers import RequestBody
 from dmr.serializer import TypeAdapter
 
 MEDIA_TYPE = 'application/x-plain-json'
@@ -18,9 +19,9 @@ MEDIA_TYPE = 'application/x-plain-json'
 class PlainJsonParser:
     media_type = MEDIA_TYPE
 
-    def parse(self, body: bytes, adapter: TypeAdapter, /) -> Any:
+    def parse(self, body: RequestBody, adapter: TypeAdapter, /) -> Any:
         try:
-            data = json.loads(body)
+            data = json.loads(body.read())
         except ValueError as exc:
             raise RequestValidationError(
                 [error_detail(str(exc), ['body'], ErrorType.PARSE_ERROR)],

@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 import pydantic
 
+from dmr.files import UploadedFile
 from dmr.testing.conformance import Catalogue, Colour, conformance_suite
 from dmr_pydantic import PydanticSerializer
 
@@ -91,6 +92,19 @@ class CookieParams(pydantic.BaseModel):
     session: str
 
 
+class FormFields(pydantic.BaseModel):
+    title: str
+    count: int
+    tags: list[str] = []
+
+
+class Uploads(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(arbitrary_types_allowed=True)
+
+    document: UploadedFile
+    attachments: list[UploadedFile] = []
+
+
 def construct(model: Any, fields: dict[str, Any]) -> Any:
     """``model_construct`` skips validation."""
     return model.model_construct(**fields)
@@ -115,5 +129,7 @@ TestConformance = conformance_suite(
         headers=HeaderParams,
         path=PathParams,
         cookies=CookieParams,
+        form=FormFields,
+        uploads=Uploads,
     ),
 )

@@ -105,6 +105,17 @@ class CookieParams(Model):
     session = fields.String(required=True)
 
 
+class FormFields(Model):
+    title = fields.String(required=True)
+    count = fields.Integer(required=True)
+    tags = fields.List(fields.String(), load_default=list, dump_default=list)
+
+
+class Uploads(Model):
+    document = dmr_fields.File(required=True)
+    attachments = fields.List(dmr_fields.File(), load_default=list, dump_default=list)
+
+
 def construct(model: Any, fields: dict[str, Any]) -> Any:
     """marshmallow loads into dicts, and a dict is built without validation."""
     return dict(fields)
@@ -129,5 +140,7 @@ TestConformance = conformance_suite(
         headers=HeaderParams,
         path=PathParams,
         cookies=CookieParams,
+        form=FormFields,
+        uploads=Uploads,
     ),
 )

@@ -9,6 +9,8 @@ from django.conf import settings
 
 if settings.NEWSROOM_SERIALIZER == 'pydantic':
     from articles.schemas.pydantic import (
+        ArticleImage,
+        ArticleImageOut,
         ArticleIn,
         ArticleOut,
         ArticlePath,
@@ -17,6 +19,8 @@ if settings.NEWSROOM_SERIALIZER == 'pydantic':
     )
 elif settings.NEWSROOM_SERIALIZER == 'attrs':
     from articles.schemas.attrs import (
+        ArticleImage,
+        ArticleImageOut,
         ArticleIn,
         ArticleOut,
         ArticlePath,
@@ -25,6 +29,8 @@ elif settings.NEWSROOM_SERIALIZER == 'attrs':
     )
 else:
     from articles.schemas.msgspec import (
+        ArticleImage,
+        ArticleImageOut,
         ArticleIn,
         ArticleOut,
         ArticlePath,
@@ -32,4 +38,12 @@ else:
         AuthorOut,
     )
 
-__all__ = ['ArticleIn', 'ArticleOut', 'ArticlePath', 'ArticleQuery', 'AuthorOut']
+__all__ = [
+    'ArticleImage',
+    'ArticleImageOut',
+    'ArticleIn',
+    'ArticleOut',
+    'ArticlePath',
+    'ArticleQuery',
+    'AuthorOut',
+]

@@ -4,10 +4,13 @@ The same fields, constraints and defaults as :mod:`articles.schemas.msgspec`.
 """
 
 import datetime
+from typing import Annotated
 
 import attrs
 from attrs import validators
+from dmr.files import UploadedFile
 
+from articles.images_limit import IMAGE_LIMIT
 from articles.ordering import Ordering
 from newsroom.schemas.attrs import Page, PageQuery, forbid_unknown_fields, pattern
 from tags.schemas.attrs import SLUG as TAG_SLUG
@@ -113,3 +116,19 @@ class ArticleQuery(PageQuery):
 @attrs.frozen
 class ArticlePath:
     article_id: int
+
+
+@attrs.frozen
+class ArticleImage:
+    """The image of an article: PNG, JPEG or WebP, at most 2 MiB."""
+
+    image: Annotated[UploadedFile, IMAGE_LIMIT]
+
+
+@attrs.frozen
+class ArticleImageOut:
+    """An article's stored image."""
+
+    article_id: int
+    content_type: str
+    size: int

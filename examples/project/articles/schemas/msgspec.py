@@ -4,7 +4,9 @@ import datetime
 from typing import Annotated
 
 import msgspec
+from dmr.files import UploadedFile
 
+from articles.images_limit import IMAGE_LIMIT
 from articles.ordering import Ordering
 from newsroom.schemas.msgspec import PageQuery
 from tags.schemas.msgspec import Slug as TagSlug
@@ -83,3 +85,17 @@ class ArticleQuery(PageQuery):
 
 class ArticlePath(msgspec.Struct):
     article_id: int
+
+
+class ArticleImage(msgspec.Struct):
+    """The image of an article: PNG, JPEG or WebP, at most 2 MiB."""
+
+    image: Annotated[UploadedFile, IMAGE_LIMIT]
+
+
+class ArticleImageOut(msgspec.Struct):
+    """An article's stored image."""
+
+    article_id: int
+    content_type: str
+    size: int

@@ -7,7 +7,9 @@ import datetime
 from typing import Annotated
 
 import pydantic
+from dmr.files import UploadedFile
 
+from articles.images_limit import IMAGE_LIMIT
 from articles.ordering import Ordering
 from newsroom.schemas.pydantic import BODY_CONFIG, PageQuery
 from tags.schemas.pydantic import Slug as TagSlug
@@ -90,3 +92,20 @@ class ArticleQuery(PageQuery):
 
 class ArticlePath(pydantic.BaseModel):
     article_id: int
+
+
+class ArticleImage(pydantic.BaseModel):
+    """The image of an article: PNG, JPEG or WebP, at most 2 MiB."""
+
+    # UploadedFile is Django's class, which pydantic checks with isinstance.
+    model_config = pydantic.ConfigDict(arbitrary_types_allowed=True)
+
+    image: Annotated[UploadedFile, IMAGE_LIMIT]
+
+
+class ArticleImageOut(pydantic.BaseModel):
+    """An article's stored image."""
+
+    article_id: int
+    content_type: str
+    size: int

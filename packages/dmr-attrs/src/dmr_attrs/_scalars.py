@@ -22,6 +22,7 @@ from typing import Any
 import msgspec
 
 from dmr.errors import ErrorType
+from dmr.files import UploadedFile
 from dmr_attrs._errors import AttrsValidationError, wrong_type
 
 StructureHook = Callable[[Any, Any], Any]
@@ -114,6 +115,13 @@ def _parsed_from_text(cls: type, *json_types: type) -> StructureHook:
     return structure
 
 
+def structure_file(value: Any, _: Any) -> Any:
+    """An uploaded file (a ``Files[T]`` field) passes through as it is."""
+    if isinstance(value, UploadedFile):
+        return value
+    raise wrong_type('file', value)
+
+
 TEXT_FORMATS: dict[type, StructureHook] = {
     datetime.datetime: _parsed_from_text(datetime.datetime, str),
     datetime.date: _parsed_from_text(datetime.date, str),
@@ -130,6 +138,7 @@ STRICT: dict[type, StructureHook] = {
     float: structure_float,
     bool: structure_bool,
     type(None): structure_none,
+    UploadedFile: structure_file,
     **TEXT_FORMATS,
 }
 """The scalar hooks of the strict mode."""
@@ -148,6 +157,7 @@ JSON_CLASSES: dict[type, frozenset[type]] = {
     float: frozenset({float, int}),
     bool: frozenset({bool}),
     type(None): frozenset({type(None)}),
+    UploadedFile: frozenset({UploadedFile}),
     decimal.Decimal: frozenset({str, int, float, decimal.Decimal}),
     **{cls: frozenset({str, cls}) for cls in TEXT_FORMATS if cls is not decimal.Decimal},
 }

@@ -31,6 +31,7 @@ import msgspec
 from cattrs import Converter
 from typing_extensions import is_typeddict
 
+from dmr.files import UploadedFile
 from dmr.serializer import Direction, JsonSchema
 from dmr_attrs._choices import wire_value
 from dmr_attrs._collections import MAPPINGS, SETS, is_fixed_tuple, item_types, origin
@@ -50,6 +51,7 @@ _SCALARS: dict[Any, JsonSchema] = {
     datetime.timedelta: {'type': 'string', 'format': 'duration'},
     uuid.UUID: {'type': 'string', 'format': 'uuid'},
     decimal.Decimal: {'type': 'string', 'format': 'decimal'},
+    UploadedFile: {'type': 'string', 'contentMediaType': 'application/octet-stream'},
 }
 _JSON_TYPES = {str: 'string', int: 'integer', float: 'number', bool: 'boolean', type(None): 'null'}
 _EMPTY_FACTORIES = (list, dict, set, frozenset, tuple)

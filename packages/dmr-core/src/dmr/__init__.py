@@ -1,7 +1,7 @@
 """dmr: typed REST controllers for Django with pluggable validation backends."""
 
 from dmr.__about__ import __version__
-from dmr.components import Body, Cookies, Headers, Path, Query
+from dmr.components import Body, Cookies, Files, Headers, Path, Query
 from dmr.controller import Controller
 from dmr.errors import APIError
 from dmr.responses import ERROR_BODY, ResponseSpec, modify, validate
@@ -12,6 +12,7 @@ __all__ = [
     'Body',
     'Controller',
     'Cookies',
+    'Files',
     'Headers',
     'Path',
     'Query',

@@ -14,6 +14,7 @@ chunks, and refused with 413 as soon as it outgrows the limit:
   answer is 411 Length Required: the client can send it again with a length.
 """
 
+import io
 from collections.abc import Callable
 
 from django.conf import settings
@@ -36,19 +37,38 @@ def read_body(request: HttpRequest) -> bytes:
     if meta.get('wsgi.input_terminated'):
         return _read_bounded(request, meta['wsgi.input'].read)
     if meta.get('HTTP_TRANSFER_ENCODING'):
-        raise LengthRequiredError(
-            [
-                error_detail(
-                    gettext(
-                        'This server cannot read a body without Content-Length; '
-                        'send the body with a Content-Length header',
-                    ),
-                    ['headers', 'content-length'],
-                    ErrorType.LENGTH_REQUIRED,
-                ),
-            ]
-        )
+        raise _length_required()
     return request.body
+
+
+def stream_reader(request: HttpRequest) -> Callable[[int], bytes]:
+    """The body's ``read(size)``, unbuffered: the same sources as :func:`read_body`."""
+    meta = request.META
+    if hasattr(request, '_body'):
+        return io.BytesIO(request.body).read
+    if meta.get('CONTENT_LENGTH') or 'wsgi.input' not in meta:
+        return request.read
+    if meta.get('wsgi.input_terminated'):
+        read: Callable[[int], bytes] = meta['wsgi.input'].read
+        return read
+    if meta.get('HTTP_TRANSFER_ENCODING'):
+        raise _length_required()
+    return request.read
+
+
+def _length_required() -> LengthRequiredError:
+    return LengthRequiredError(
+        [
+            error_detail(
+                gettext(
+                    'This server cannot read a body without Content-Length; '
+                    'send the body with a Content-Length header',
+                ),
+                ['headers', 'content-length'],
+                ErrorType.LENGTH_REQUIRED,
+            ),
+        ]
+    )
 
 
 def _read_bounded(request: HttpRequest, read: Callable[[int], bytes]) -> bytes:

@@ -5,19 +5,18 @@ collects the raw data of its component from the request and hands it to the
 backend's adapter, which validates it.
 """
 
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 from urllib.parse import parse_qsl
 
 from django.conf import settings
 from django.core.exceptions import TooManyFieldsSent
 from django.http import HttpRequest
-from django.utils.translation import gettext
 
-from dmr._body import read_body
+from dmr._form_extractor import FormFields, form_parsers, missing_content_type, refuse_files
 from dmr._negotiation import ParserTable
-from dmr._text_fields import TextFields, check_json_nul
+from dmr._request_body import RequestBody
+from dmr._text_fields import TextFields
 from dmr.components import Component
-from dmr.errors import ErrorType, UnsupportedMediaTypeError, error_detail
 from dmr.serializer import Serializer, TypeAdapter
 from dmr.settings import get_settings
 
@@ -35,35 +34,39 @@ class Extractor(Protocol):
 
 
 class BodyExtractor:
-    """The body, parsed by the parser its ``Content-Type`` selects."""
+    """The body, parsed by the parser its ``Content-Type`` selects.
+
+    A form parser's fields are read by ``form`` (the body's text table); a
+    form that carries files, on an endpoint without ``Files``, is a 400.
+    """
 
     component = Component.BODY
 
-    def __init__(self, adapter: TypeAdapter, parsers: ParserTable, *, allow_nul: bool) -> None:
+    def __init__(
+        self,
+        adapter: TypeAdapter,
+        parsers: ParserTable,
+        form: FormFields | None,
+        *,
+        allow_nul: bool,
+    ) -> None:
         self.adapter = adapter
         self.parsers = parsers
+        self.form = form
+        self.forms = form_parsers(parsers)
         self.allow_nul = allow_nul
 
     def __call__(self, request: HttpRequest, _path_kwargs: dict[str, Any], /) -> Any:
-        """Select a parser, read the body (bounded, see ``dmr._body``) and parse it."""
+        """Select a parser and hand it the body (bounded, see ``dmr._body``)."""
         content_type = request.META.get('CONTENT_TYPE')
         if not content_type:
-            raise UnsupportedMediaTypeError(
-                [
-                    error_detail(
-                        gettext('Missing Content-Type header; use one of: %(offered)s')
-                        % {'offered': ', '.join(self.parsers.parsers)},
-                        ['headers', 'content-type'],
-                        ErrorType.UNSUPPORTED_MEDIA_TYPE,
-                    ),
-                ]
-            )
-        parser, charset = self.parsers.select(content_type)
-        body = read_body(request)
-        if charset is not None:
-            body = self.parsers.transcode(body, charset)
-        if not self.allow_nul and parser.media_type.endswith('json'):
-            check_json_nul(body)
+            raise missing_content_type(self.parsers)
+        parser, charset, media_type = self.parsers.select(content_type)
+        body = RequestBody(request, media_type, charset, self.allow_nul)
+        if self.form is not None and id(parser) in self.forms:
+            form = cast('Any', parser).parse_form(body)
+            refuse_files(form)
+            return self.form.validate(form.fields)
         return parser.parse(body, self.adapter)
 
 
@@ -259,7 +262,12 @@ def build_extractor(
     """
     allow_nul = get_settings().allow_nul
     if component is Component.BODY:
-        return BodyExtractor(adapter, parsers, allow_nul=allow_nul)
+        form = (
+            FormFields(serializer, annotation, adapter, allow_nul=allow_nul)
+            if form_parsers(parsers)
+            else None
+        )
+        return BodyExtractor(adapter, parsers, form, allow_nul=allow_nul)
     text = TextFields(serializer, annotation, component.loc, allow_nul=allow_nul)
     if component is Component.HEADERS:
         return HeadersExtractor(adapter, declared_fields(serializer, annotation), text)

@@ -27,7 +27,6 @@ from dmr._media_types import (
 from dmr.errors import (
     ErrorType,
     NotAcceptableError,
-    RequestValidationError,
     UnsupportedMediaTypeError,
     error_detail,
 )
@@ -175,8 +174,8 @@ class ParserTable:
         self.parsers = {parser.media_type: parser for parser in parsers}
         self.select = _BoundedCache(self._select)
 
-    def _select(self, content_type: str) -> tuple[Parser, str | None]:
-        """Return the parser and the codec to transcode from, if any.
+    def _select(self, content_type: str) -> tuple[Parser, str | None, MediaType]:
+        """Return the parser, the codec to transcode from, if any, and the media type.
 
         The codec is ``None`` for UTF-8 bodies, which need no transcoding.
         A value longer than any media type a parser takes is refused unread.
@@ -195,31 +194,13 @@ class ParserTable:
             )
         charset = media_type.param('charset')
         if charset is None:
-            return parser, None
+            return parser, None, media_type
         codec = _codec_name(charset)
         if codec is None:
             raise self._unsupported(
                 gettext('Unknown charset %(charset)s') % {'charset': repr(_shown(charset))},
             )
-        return parser, None if codec == 'utf-8' else codec
-
-    def transcode(self, body: bytes, charset: str) -> bytes:
-        """Re-encode a body sent in ``charset`` (as :meth:`select` names it)."""
-        try:
-            return body.decode(charset).encode()
-        except LookupError:
-            raise self._unsupported(f'Unknown charset {charset!r}') from None
-        except UnicodeError as exc:  # some codecs raise the base class
-            raise RequestValidationError(
-                [
-                    error_detail(
-                        gettext('Body is not valid %(charset)s: %(error)s')
-                        % {'charset': charset, 'error': exc},
-                        ['body'],
-                        ErrorType.PARSE_ERROR,
-                    ),
-                ]
-            ) from None
+        return parser, None if codec == 'utf-8' else codec, media_type
 
     @staticmethod
     def _unsupported(message: str) -> UnsupportedMediaTypeError:

@@ -25,6 +25,7 @@ from dmr.streaming._declaration import stream_declaration
 
 # Methods whose requests carry no body a server may read (RFC 9110 §9.3).
 _BODILESS_METHODS = frozenset({'get', 'head', 'options', 'trace'})
+_BODY_COMPONENTS = frozenset({Component.BODY, Component.FILES})
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +91,7 @@ def _parameters(
             raise _fail(
                 qualname,
                 f'parameter {parameter.name!r} needs a component annotation: '
-                'Body[T], Query[T], Headers[T], Path[T] or Cookies[T]',
+                'Body[T], Query[T], Headers[T], Path[T], Cookies[T] or Files[T]',
             )
         component, annotation = found
         if component in seen:
@@ -131,10 +132,13 @@ def analyse(qualname: str, method: str, func: Callable[..., Any]) -> EndpointSig
     returns = hints['return']
     returns = None if returns is type(None) else returns
     parameters = _parameters(qualname, func, hints)
-    if method in _BODILESS_METHODS and any(p.component is Component.BODY for p in parameters):
-        raise _fail(
-            qualname, f'a {method.upper()} request has no body; remove the Body[...] parameter'
-        )
+    for parameter in parameters:
+        if method in _BODILESS_METHODS and parameter.component in _BODY_COMPONENTS:
+            name = parameter.component.name.title()
+            raise _fail(
+                qualname,
+                f'a {method.upper()} request has no body; remove the {name}[...] parameter',
+            )
     options: EndpointOptions = getattr(func, OPTIONS_ATTRIBUTE, None) or EndpointOptions(
         decorator=''
     )

@@ -1,6 +1,7 @@
 """Request components, declared by annotating endpoint parameters.
 
-``Body[T]``, ``Query[T]``, ``Headers[T]``, ``Path[T]`` and ``Cookies[T]`` are
+``Body[T]``, ``Query[T]``, ``Headers[T]``, ``Path[T]``, ``Cookies[T]`` and
+``Files[T]`` are
 generic aliases of ``Annotated[T, <component>]``: a type checker sees the
 parameter as ``T``, and dmr reads the component from the annotation::
 
@@ -25,6 +26,7 @@ class Component(enum.Enum):
     HEADERS = 'headers'
     PATH = 'path'
     COOKIES = 'cookies'
+    FILES = 'files'
 
     @property
     def loc(self) -> str:
@@ -46,3 +48,6 @@ Path: TypeAlias = Annotated[_T, Component.PATH]
 
 Cookies: TypeAlias = Annotated[_T, Component.COOKIES]
 """Request cookies, by name."""
+
+Files: TypeAlias = Annotated[_T, Component.FILES]
+"""Uploaded files of a multipart body, by field name: :class:`dmr.files.UploadedFile` fields."""

@@ -68,6 +68,10 @@ class ErrorType(enum.StrEnum):
     TOO_SHORT = 'too_short'
     TOO_LONG = 'too_long'
     PATTERN_MISMATCH = 'pattern_mismatch'
+    FILE_TOO_LARGE = 'file_too_large'
+    FILE_TYPE_NOT_ALLOWED = 'file_type_not_allowed'
+    TOO_MANY_FIELDS = 'too_many_fields'
+    TOO_MANY_FILES = 'too_many_files'
 
     API_ERROR = 'api_error'
     NOT_ACCEPTABLE = 'not_acceptable'

@@ -13,6 +13,7 @@ from typing import Any
 import msgspec
 
 from dmr.errors import ErrorType, RequestValidationError, ResponseValidationError, error_detail
+from dmr.parsers import RequestBody
 from dmr.serializer import TypeAdapter
 
 MEDIA_TYPE = 'application/msgpack'
@@ -36,10 +37,10 @@ class MsgpackParser:
 
     media_type = MEDIA_TYPE
 
-    def parse(self, body: bytes, adapter: TypeAdapter, /) -> Any:
-        """Decode ``body`` to primitives and validate them with ``adapter``."""
+    def parse(self, body: RequestBody, adapter: TypeAdapter, /) -> Any:
+        """Decode the body to primitives and validate them with ``adapter``."""
         try:
-            data = _decoder.decode(body)
+            data = _decoder.decode(body.read())
         except _MALFORMED as exc:
             raise RequestValidationError(
                 [error_detail(str(exc), ['body'], ErrorType.PARSE_ERROR)],

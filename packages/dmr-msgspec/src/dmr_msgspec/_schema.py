@@ -13,6 +13,7 @@ from typing import Any
 import msgspec
 from msgspec import inspect as msgspec_inspect
 
+from dmr.files import UploadedFile
 from dmr.serializer import Direction, JsonSchema
 from dmr_msgspec._types import walk
 
@@ -27,6 +28,7 @@ def json_schema(
     (schema,), components = msgspec.json.schema_components(
         (annotation,),
         ref_template=ref_template,
+        schema_hook=_file_schema,
     )
     optional_in_output = _omitting_defaults(annotation) if direction == 'response' else set()
     _add_time_formats(annotation, components)
@@ -48,6 +50,13 @@ def json_schema(
     return schema, components
 
 
+def _file_schema(cls: type) -> JsonSchema:
+    """An uploaded file is binary content (``Files[T]`` fields); other types are msgspec's."""
+    if issubclass(cls, UploadedFile):
+        return {'type': 'string', 'contentMediaType': 'application/octet-stream'}
+    raise NotImplementedError
+
+
 _FIELDED = (
     msgspec_inspect.StructType,
     msgspec_inspect.DataclassType,
@@ -56,7 +65,9 @@ _FIELDED = (
 
 
 def _definition_name(cls: Any) -> str:
-    (ref,), _ = msgspec.json.schema_components((cls,), ref_template='{name}')
+    (ref,), _ = msgspec.json.schema_components(
+        (cls,), ref_template='{name}', schema_hook=_file_schema
+    )
     return str(ref['$ref'])
 
 

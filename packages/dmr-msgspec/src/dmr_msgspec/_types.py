@@ -13,6 +13,8 @@ from typing import Any
 import msgspec
 from msgspec import inspect as msgspec_inspect
 
+from dmr.files import UploadedFile
+
 _ARRAY_TYPES = (
     msgspec_inspect.ListType,
     msgspec_inspect.TupleType,
@@ -118,10 +120,15 @@ def _unwrap(info: msgspec_inspect.Type) -> msgspec_inspect.Type:
 def _custom_classes(info: msgspec_inspect.Type) -> Iterator[type]:
     """Classes in the tree of ``info`` that msgspec only handles with hooks.
 
-    ``object`` is msgspec's spelling of "anything" and is not one of them.
+    ``object`` is msgspec's spelling of "anything" and is not one of them, and
+    uploaded files (``Files[T]`` fields) pass through as the instances they are.
     """
     for node in walk(info):
-        if isinstance(node, msgspec_inspect.CustomType) and node.cls is not object:
+        if (
+            isinstance(node, msgspec_inspect.CustomType)
+            and node.cls is not object
+            and not issubclass(node.cls, UploadedFile)
+        ):
             yield node.cls
 
 

@@ -23,6 +23,7 @@ from pydantic import TypeAdapter
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaMode, JsonSchemaValue
 from pydantic_core import core_schema
 
+from dmr.files import UploadedFile
 from dmr.serializer import Direction, JsonSchema
 
 _MODES: dict[Direction, JsonSchemaMode] = {'request': 'validation', 'response': 'serialization'}
@@ -57,6 +58,12 @@ class _Generator(GenerateJsonSchema):
         documents show the string form alone.
         """
         return {'type': 'string', 'format': 'decimal'}
+
+    def is_instance_schema(self, schema: core_schema.IsInstanceSchema) -> JsonSchemaValue:
+        """An uploaded file (a ``Files[T]`` field) is binary content."""
+        if isinstance(schema['cls'], type) and issubclass(schema['cls'], UploadedFile):
+            return {'type': 'string', 'contentMediaType': 'application/octet-stream'}
+        return super().is_instance_schema(schema)
 
 
 def document(adapter: TypeAdapter[Any]) -> Documented:

@@ -225,6 +225,8 @@ class Emitter:
 
 
 def _scalar(field: fields.Field[Any], direction: Direction) -> JsonSchema:  # noqa: PLR0911
+    if isinstance(field, dmr_fields.File):
+        return {'type': 'string', 'contentMediaType': 'application/octet-stream'}
     if isinstance(field, fields.Boolean):
         return {'type': 'boolean'}
     if isinstance(field, fields.Decimal):

@@ -8,6 +8,8 @@ Use them in your Schemas like any marshmallow field:
 - :class:`Duration`: a ``timedelta`` written as an ISO 8601 duration
   (``"P1DT30S"``), as msgspec and pydantic write it. marshmallow's own
   ``TimeDelta`` writes a number of seconds instead;
+- :class:`File`: an uploaded file (``dmr.files.UploadedFile``) of a
+  ``Files[Schema]`` component, passed through as it is;
 - :class:`DateTime`: marshmallow's ``DateTime``, writing UTC as ``Z``
   (``"2024-01-02T03:04:05Z"``) as dmr's other backends do, where
   marshmallow writes ``+00:00``.
@@ -22,12 +24,13 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from dmr.files import UploadedFile
 from marshmallow import Schema, ValidationError, fields
 from typing_extensions import override
 
 from dmr_marshmallow._kinds import KindAware, json_kind_matches, python_kind_matches
 
-__all__ = ['DateTime', 'Duration', 'Set', 'Union']
+__all__ = ['DateTime', 'Duration', 'File', 'Set', 'Union']
 
 _NUMBER = r'(\d+(?:[.,]\d+)?)'
 _DURATION = re.compile(
@@ -245,6 +248,34 @@ class Duration(KindAware, fields.Field[datetime.timedelta]):
         if value is None:
             return None
         return format_duration(value)
+
+
+class File(KindAware, fields.Field[Any]):
+    """An uploaded file, for the Schemas of ``Files[...]`` components."""
+
+    default_error_messages = {'invalid': 'Not a file.'}  # noqa: RUF012
+
+    @override
+    def json_kind(self, value: Any, *, dumped: bool) -> bool:
+        """A file is no JSON value."""
+        return False
+
+    @override
+    def python_kind(self, value: Any) -> bool:
+        """A file is an ``UploadedFile``."""
+        return isinstance(value, UploadedFile)
+
+    @override
+    def _deserialize(
+        self,
+        value: Any,
+        attr: str | None,
+        data: Mapping[str, Any] | None,
+        **kwargs: Any,
+    ) -> 'UploadedFile[Any]':
+        if isinstance(value, UploadedFile):
+            return value
+        raise self.make_error('invalid')
 
 
 class DateTime(fields.DateTime):

@@ -42,8 +42,8 @@ def schema_to_30(schema: Any) -> Any:
     _tuple_items(result)
     if result.get('contentEncoding') == 'base64':
         result.setdefault('format', 'byte')
-    elif 'contentMediaType' in result:
-        result.setdefault('format', 'binary')  # raw bytes of that media type
+    elif 'contentMediaType' in result and result.get('type') == 'string':
+        result.setdefault('format', 'binary')  # a file's raw bytes, in 3.0's words
     if result.get('required') == []:
         del result['required']
     result = {key: value for key, value in result.items() if _is_30_keyword(key)}

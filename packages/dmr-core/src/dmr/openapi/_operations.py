@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from dmr.components import Component
 from dmr.downloads import FileBody
+from dmr.files import file_limits
 from dmr.openapi._components import REF_PREFIX, ComponentRegistry
 from dmr.openapi._files import file_content, file_headers
 from dmr.operation import OperationInfo
@@ -171,21 +172,53 @@ def _parameters(
 def _request_body(
     endpoint: 'Endpoint', registry: ComponentRegistry, owner: str
 ) -> JsonSchema | None:
-    for parameter in endpoint.signature.parameters:
-        if parameter.component is Component.BODY:
-            schema = registry.schema(
-                endpoint.serializer,
-                parameter.annotation,
-                direction='request',
-                owner=f'{owner} body',
-            )
-            return {
-                'content': {
-                    media_type: {'schema': schema} for media_type in endpoint.parsers.parsers
-                },
-                'required': True,
-            }
-    return None
+    """The body's schema under each parser's media type.
+
+    A multipart body holds the ``Body`` fields and the ``Files`` uploads in
+    one schema (``allOf`` both models), with an ``encoding`` for the file
+    fields whose content types are limited; a urlencoded body cannot carry
+    files, and JSON-like bodies carry the ``Body`` model alone.
+    """
+    schemas = {
+        parameter.component: registry.schema(
+            endpoint.serializer,
+            parameter.annotation,
+            direction='request',
+            owner=f'{owner} {parameter.component.value}',
+        )
+        for parameter in endpoint.signature.parameters
+        if parameter.component in {Component.BODY, Component.FILES}
+    }
+    if not schemas:
+        return None
+    body, files = schemas.get(Component.BODY), schemas.get(Component.FILES)
+    content: JsonSchema = {}
+    for media_type, parser in endpoint.parsers.parsers.items():
+        if media_type == 'multipart/form-data' and hasattr(parser, 'parse_form'):
+            content[media_type] = _multipart(endpoint, body, files)
+        elif body is not None and (files is None or not hasattr(parser, 'parse_form')):
+            content[media_type] = {'schema': body}
+    return {'content': content, 'required': True}
+
+
+def _multipart(
+    endpoint: 'Endpoint', body: JsonSchema | None, files: JsonSchema | None
+) -> JsonSchema:
+    members = [schema for schema in (body, files) if schema is not None]
+    media: JsonSchema = {'schema': members[0] if len(members) == 1 else {'allOf': members}}
+    annotation = next(
+        (p.annotation for p in endpoint.signature.parameters if p.component is Component.FILES),
+        None,
+    )
+    limits = {} if annotation is None else file_limits(annotation)
+    encoding = {
+        name: {'contentType': ', '.join(limit.content_types)}
+        for name, limit in limits.items()
+        if limit.content_types
+    }
+    if encoding:
+        media['encoding'] = encoding
+    return media
 
 
 def _responses(endpoint: 'Endpoint', registry: ComponentRegistry, owner: str) -> JsonSchema:

@@ -5,39 +5,18 @@ Every controller is pinned to the backend under test, so the project's
 """
 
 import functools
-import types
 from collections.abc import Callable
-from typing import Annotated, Any, cast
+from typing import Any, cast
 
 from dmr.components import Component
 from dmr.controller import Controller
 from dmr.errors import APIError
 from dmr.responses import ERROR_BODY, ResponseSpec
 from dmr.routing import Router, path
+from dmr.testing.conformance._build import annotate, build_controller, component_annotation
 from dmr.testing.conformance._cases import INVALID_RESPONSES, SCALARS
 from dmr.testing.conformance._catalogue import BODY_MODELS, Catalogue
-
-
-def _controller(
-    name: str,
-    serializer: type,
-    methods: dict[str, Any],
-) -> type[Controller[Any]]:
-    def body(namespace: dict[str, Any]) -> None:
-        namespace.update(methods)
-        namespace['__module__'] = __name__
-
-    return types.new_class(name, (Controller[serializer],), exec_body=body)  # type: ignore[valid-type]  # a runtime class
-
-
-def _component(component: Component, annotation: Any) -> Any:
-    """``Body[annotation]`` and friends, for an annotation known at run time."""
-    return cast('Any', Annotated)[annotation, component]
-
-
-def _annotate(func: Callable[..., Any], **annotations: Any) -> Callable[..., Any]:
-    func.__annotations__ = annotations
-    return func
+from dmr.testing.conformance._forms import forms_controller
 
 
 def echo_controller(catalogue: Catalogue, model_name: str) -> type[Controller[Any]]:
@@ -51,12 +30,14 @@ def echo_controller(catalogue: Catalogue, model_name: str) -> type[Controller[An
     def put(self: Controller[Any]) -> Any:
         return catalogue.construct(model, invalid)
 
-    return _controller(
+    return build_controller(
         f'{model_name.title()}Controller',
         catalogue.serializer,
         {
-            'post': _annotate(post, body=_component(Component.BODY, model), **{'return': model}),
-            'put': _annotate(put, **{'return': model}),
+            'post': annotate(
+                post, body=component_annotation(Component.BODY, model), **{'return': model}
+            ),
+            'put': annotate(put, **{'return': model}),
         },
     )
 
@@ -73,16 +54,16 @@ def components_controller(catalogue: Catalogue) -> type[Controller[Any]]:
     ) -> Any:
         return query
 
-    return _controller(
+    return build_controller(
         'ComponentsController',
         catalogue.serializer,
         {
-            'get': _annotate(
+            'get': annotate(
                 get,
-                query=_component(Component.QUERY, catalogue.query),
-                headers=_component(Component.HEADERS, catalogue.headers),
-                path=_component(Component.PATH, catalogue.path),
-                cookies=_component(Component.COOKIES, catalogue.cookies),
+                query=component_annotation(Component.QUERY, catalogue.query),
+                headers=component_annotation(Component.HEADERS, catalogue.headers),
+                path=component_annotation(Component.PATH, catalogue.path),
+                cookies=component_annotation(Component.COOKIES, catalogue.cookies),
                 **{'return': catalogue.query},
             ),
         },
@@ -95,13 +76,13 @@ def optional_query_controller(catalogue: Catalogue) -> type[Controller[Any]]:
     def get(self: Controller[Any], query: Any) -> Any:
         return query
 
-    return _controller(
+    return build_controller(
         'OptionalQueryController',
         catalogue.serializer,
         {
-            'get': _annotate(
+            'get': annotate(
                 get,
-                query=_component(Component.QUERY, catalogue.optional_query),
+                query=component_annotation(Component.QUERY, catalogue.optional_query),
                 **{'return': catalogue.optional_query},
             ),
         },
@@ -114,18 +95,18 @@ LEAKED = {**SCALARS, 'password_hash': 'pbkdf2$secret'}
 
 def _echo(model: Any, *, is_async: bool) -> Callable[..., Any]:
     """A fresh endpoint echoing the query string read into ``model``."""
-    annotations = {'query': _component(Component.QUERY, model), 'return': model}
+    annotations = {'query': component_annotation(Component.QUERY, model), 'return': model}
     if is_async:
 
         async def echo_async(self: Controller[Any], query: Any) -> Any:
             return query
 
-        return _annotate(echo_async, **annotations)
+        return annotate(echo_async, **annotations)
 
     def echo(self: Controller[Any], query: Any) -> Any:
         return query
 
-    return _annotate(echo, **annotations)
+    return annotate(echo, **annotations)
 
 
 def _returning(value: Callable[[], Any], returns: Any, *, is_async: bool) -> Callable[..., Any]:
@@ -135,12 +116,12 @@ def _returning(value: Callable[[], Any], returns: Any, *, is_async: bool) -> Cal
         async def endpoint_async(self: Controller[Any]) -> Any:
             return value()
 
-        return _annotate(endpoint_async, **{'return': returns})
+        return annotate(endpoint_async, **{'return': returns})
 
     def endpoint(self: Controller[Any]) -> Any:
         return value()
 
-    return _annotate(endpoint, **{'return': returns})
+    return annotate(endpoint, **{'return': returns})
 
 
 def wire_controllers(catalogue: Catalogue, *, is_async: bool) -> dict[str, type[Controller[Any]]]:
@@ -156,7 +137,7 @@ def wire_controllers(catalogue: Catalogue, *, is_async: bool) -> dict[str, type[
     suffix = 'Async' if is_async else ''
     controllers: dict[str, type[Controller[Any]]] = {}
     for name, model in (('scalars', catalogue.scalars), ('temporal', catalogue.temporal)):
-        controllers[f'text-{name}'] = _controller(
+        controllers[f'text-{name}'] = build_controller(
             f'Text{name.title()}{suffix}Controller',
             catalogue.serializer,
             {'get': _echo(model, is_async=is_async)},
@@ -168,10 +149,10 @@ def wire_controllers(catalogue: Catalogue, *, is_async: bool) -> dict[str, type[
             'put': _returning(lambda: [dict(LEAKED)], scalars_list, is_async=is_async),
             'validate_responses': validate,
         }
-        controllers[name] = _controller(
+        controllers[name] = build_controller(
             f'{name.title().replace("-", "")}{suffix}Controller', catalogue.serializer, methods
         )
-    controllers['unrenderable'] = _controller(
+    controllers['unrenderable'] = build_controller(
         f'Unrenderable{suffix}Controller',
         catalogue.serializer,
         {
@@ -183,7 +164,7 @@ def wire_controllers(catalogue: Catalogue, *, is_async: bool) -> dict[str, type[
             'responses': (ResponseSpec(catalogue.scalars, status_code=409),),
         },
     )
-    controllers['bad-header'] = _controller(
+    controllers['bad-header'] = build_controller(
         f'BadHeader{suffix}Controller',
         catalogue.serializer,
         {
@@ -205,12 +186,12 @@ def _raising(error: Callable[[], Exception], returns: Any, *, is_async: bool) ->
         async def endpoint_async(self: Controller[Any]) -> Any:
             raise error()
 
-        return _annotate(endpoint_async, **{'return': returns})
+        return annotate(endpoint_async, **{'return': returns})
 
     def endpoint(self: Controller[Any]) -> Any:
         raise error()
 
-    return _annotate(endpoint, **{'return': returns})
+    return annotate(endpoint, **{'return': returns})
 
 
 @functools.cache
@@ -219,12 +200,14 @@ def conformance_api(catalogue: Catalogue) -> tuple[dict[str, type[Controller[Any
     controllers = {name: echo_controller(catalogue, name) for name in BODY_MODELS}
     controllers['components'] = components_controller(catalogue)
     controllers['optional_query'] = optional_query_controller(catalogue)
+    controllers['forms'] = forms_controller(catalogue, is_async=False)
     router = Router(
         'conformance/',
         [
             *(path(f'{name}/', controllers[name].as_view()) for name in BODY_MODELS),
             path('components/<item_id>/', controllers['components'].as_view()),
             path('optional-query/', controllers['optional_query'].as_view()),
+            path('forms/', controllers['forms'].as_view()),
         ],
     )
     return controllers, router

@@ -90,6 +90,14 @@ class Catalogue:
     cookies: Any
     """``CookieParams``: ``session: str``."""
 
+    form: Any
+    """``FormFields``: ``title: str``, ``count: int``, ``tags: list[str] = []``:
+    the ``Body`` of form and multipart requests."""
+
+    uploads: Any
+    """``Uploads``: ``document: UploadedFile``, ``attachments: list[UploadedFile] = []``
+    (``dmr.files.UploadedFile``): the ``Files`` of multipart requests."""
+
 
 BODY_MODELS = (
     'scalars',

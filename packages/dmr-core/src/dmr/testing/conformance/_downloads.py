@@ -22,7 +22,7 @@ from dmr.errors import APIError
 from dmr.openapi import OpenAPIConfig, build_schema
 from dmr.responses import ERROR_BODY, ResponseSpec, validate
 from dmr.routing import Router, path
-from dmr.testing.conformance._app import _controller
+from dmr.testing.conformance._build import build_controller
 from dmr.testing.conformance._cases import SCALARS
 from dmr.testing.conformance._catalogue import Catalogue
 
@@ -65,7 +65,7 @@ def download_controller(catalogue: Catalogue, *, is_async: bool) -> type[Control
 
         method = get
     name = f'Download{"Async" if is_async else ""}Controller'
-    return _controller(name, catalogue.serializer, {'get': declared(method)})
+    return build_controller(name, catalogue.serializer, {'get': declared(method)})
 
 
 def _content(response: Any) -> bytes:

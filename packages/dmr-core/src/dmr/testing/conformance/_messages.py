@@ -17,7 +17,7 @@ from django.test import RequestFactory
 from django.utils import translation
 
 from dmr.components import Component
-from dmr.testing.conformance._app import _annotate, _component, _controller
+from dmr.testing.conformance._build import annotate, build_controller, component_annotation
 from dmr.testing.conformance._cases import SCALARS
 from dmr.testing.conformance._catalogue import Catalogue
 
@@ -115,21 +115,21 @@ MESSAGE_CASES: tuple[tuple[str, str, Any, list[str | int], str, dict[str, str]],
 
 def _posting(catalogue: Catalogue, model_name: str, *, is_async: bool) -> Any:
     model = getattr(catalogue, model_name)
-    annotations = {'body': _component(Component.BODY, model), 'return': model}
+    annotations = {'body': component_annotation(Component.BODY, model), 'return': model}
     if is_async:
 
         async def post_async(self: Any, body: Any) -> Any:
             return body
 
-        method = _annotate(post_async, **annotations)
+        method = annotate(post_async, **annotations)
     else:
 
         def post(self: Any, body: Any) -> Any:
             return body
 
-        method = _annotate(post, **annotations)
+        method = annotate(post, **annotations)
     name = f'Messages{model_name.title()}{"Async" if is_async else ""}'
-    return _controller(name, catalogue.serializer, {'post': method}).as_view()
+    return build_controller(name, catalogue.serializer, {'post': method}).as_view()
 
 
 def _send(view: Any, body: Any, language: str, *, is_async: bool) -> Any:

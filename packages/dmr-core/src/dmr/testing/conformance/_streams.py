@@ -18,7 +18,7 @@ from dmr.controller import Controller
 from dmr.openapi import OpenAPIConfig, build_schema
 from dmr.routing import Router, path
 from dmr.streaming import SSE, EventStream, JsonLines
-from dmr.testing.conformance._app import _annotate, _controller
+from dmr.testing.conformance._build import annotate, build_controller
 from dmr.testing.conformance._cases import INVALID_RESPONSES, SCALARS, TEMPORAL
 from dmr.testing.conformance._catalogue import Catalogue
 
@@ -43,12 +43,12 @@ def _stream(events: Callable[[], list[Any]], returns: Any, *, is_async: bool) ->
         async def endpoint_async(self: Controller[Any]) -> Any:
             return _aiter(events())
 
-        return _annotate(endpoint_async, **{'return': returns})
+        return annotate(endpoint_async, **{'return': returns})
 
     def endpoint(self: Controller[Any]) -> Iterator[Any]:
         return iter(events())
 
-    return _annotate(endpoint, **{'return': returns})
+    return annotate(endpoint, **{'return': returns})
 
 
 async def _aiter(events: list[Any]) -> AsyncIterator[Any]:
@@ -64,7 +64,7 @@ def stream_controllers(
     controllers: dict[str, type[Controller[Any]]] = {}
     for name in STREAMED:
         model = getattr(catalogue, name)
-        controllers[f'lines-{name}'] = _controller(
+        controllers[f'lines-{name}'] = build_controller(
             f'Lines{name.title()}{suffix}Controller',
             catalogue.serializer,
             {
@@ -76,7 +76,7 @@ def stream_controllers(
             },
         )
     sse = cast('Any', EventStream)[catalogue.scalars]
-    controllers['events'] = _controller(
+    controllers['events'] = build_controller(
         f'Events{suffix}Controller',
         catalogue.serializer,
         {
@@ -88,7 +88,7 @@ def stream_controllers(
         },
     )
     invalid = catalogue.construct(catalogue.scalars, INVALID_RESPONSES['scalars'])
-    controllers['invalid'] = _controller(
+    controllers['invalid'] = build_controller(
         f'InvalidEvents{suffix}Controller',
         catalogue.serializer,
         {

@@ -12,6 +12,7 @@ from dmr.testing.conformance._app import conformance_api
 from dmr.testing.conformance._cases import BODY_CASES, BodyCase
 from dmr.testing.conformance._catalogue import BODY_MODELS, Catalogue
 from dmr.testing.conformance._downloads import download_tests
+from dmr.testing.conformance._forms import forms_tests
 from dmr.testing.conformance._messages import message_tests
 from dmr.testing.conformance._shapes import REFERENCE, shape
 from dmr.testing.conformance._streams import stream_tests
@@ -52,6 +53,7 @@ def conformance_suite(catalogue: Catalogue) -> type:
         download_tests(catalogue),
         message_tests(catalogue),
         stream_tests(catalogue),
+        forms_tests(catalogue),
     )
 
     class TestConformance(*cases):  # type: ignore[misc]  # classes built at run time
