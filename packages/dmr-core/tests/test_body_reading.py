@@ -158,3 +158,36 @@ def test_request_without_body_or_length_is_a_parse_error(
     response = call(controller, request)
     assert response.status_code == 400
     assert detail(response)['loc'][0] == 'body'
+
+
+@both
+@pytest.mark.parametrize('length', ['abc', '-5', '1e3', ' 26', '2 6', '\u0662\u0666', '0x1a'])
+def test_a_content_length_that_is_not_digits_is_a_400_at_the_header(
+    controller: type[Controller[Any]], length: str
+) -> None:
+    """RFC 9110 allows digits only; anything else is refused where Django would fail."""
+    request = factory.post('/', EMAIL, content_type='application/json', CONTENT_LENGTH=length)
+
+    response = call(controller, request)
+
+    assert response.status_code == 400
+    assert json.loads(response.content) == {
+        'detail': [
+            {
+                'msg': 'Content-Length must be a whole number of bytes, such as `512`',
+                'loc': ['headers', 'content-length'],
+                'type': 'value_error',
+            },
+        ],
+    }
+
+
+@both
+def test_a_content_length_too_long_to_be_real_is_a_413(controller: type[Controller[Any]]) -> None:
+    """Thousands of digits are past any limit (and past what ``int`` reads): 413, not a 500."""
+    request = factory.post('/', EMAIL, content_type='application/json', CONTENT_LENGTH='9' * 5000)
+
+    response = call(controller, request)
+
+    assert response.status_code == 413
+    assert json.loads(response.content)['detail'][0]['type'] == 'body_too_large'

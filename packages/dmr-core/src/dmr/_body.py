@@ -22,15 +22,43 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest
 from django.utils.translation import gettext
 
-from dmr.errors import ErrorType, LengthRequiredError, error_detail
+from dmr.errors import ErrorType, LengthRequiredError, RequestValidationError, error_detail
 
 _CHUNK_SIZE = 64 * 1024
+
+
+_MAX_LENGTH_DIGITS = 18
+"""A ``Content-Length`` of more digits is past any limit (and past what ``int`` reads)."""
+
+
+def declared_length(request: HttpRequest) -> str | None:
+    """The request's ``Content-Length`` when it has one, checked (RFC 9110: digits only).
+
+    Anything else is a 400 at the header (Django would fail reading it); a
+    number too long to be real is a 413, as any body over the limit.
+    """
+    raw: str | None = request.META.get('CONTENT_LENGTH')
+    if not raw:
+        return None
+    if not (raw.isascii() and raw.isdigit()):
+        raise RequestValidationError(
+            [
+                error_detail(
+                    gettext('Content-Length must be a whole number of bytes, such as `512`'),
+                    ['headers', 'content-length'],
+                    ErrorType.VALUE_ERROR,
+                ),
+            ]
+        )
+    if len(raw) > _MAX_LENGTH_DIGITS:
+        raise RequestDataTooBig('Content-Length is past any limit.')
+    return raw
 
 
 def read_body(request: HttpRequest) -> bytes:
     """The request's body, never more than ``DATA_UPLOAD_MAX_MEMORY_SIZE`` of it."""
     meta = request.META
-    if meta.get('CONTENT_LENGTH'):
+    if declared_length(request):
         return request.body
     if 'wsgi.input' not in meta:
         return _read_bounded(request, request.read)
@@ -46,7 +74,7 @@ def stream_reader(request: HttpRequest) -> Callable[[int], bytes]:
     meta = request.META
     if hasattr(request, '_body'):
         return io.BytesIO(request.body).read
-    if meta.get('CONTENT_LENGTH') or 'wsgi.input' not in meta:
+    if declared_length(request) or 'wsgi.input' not in meta:
         return request.read
     if meta.get('wsgi.input_terminated'):
         read: Callable[[int], bytes] = meta['wsgi.input'].read
