@@ -1,6 +1,8 @@
 """Throttling on a real Redis server: GCRA, one script for all throttles, failures."""
 
 import asyncio
+import multiprocessing
+import os
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -199,3 +201,32 @@ def test_async_endpoints_count_on_redis_from_an_async_client():
         return [(await client.get('/async/ip/')).status_code for _ in range(4)]
 
     assert asyncio.run(four()) == [200, 200, 200, 429]
+
+
+def _hit_in_child(store: RedisStore, check: list[Check], answers: Any) -> None:
+    """In a forked process: one sync and one async hit, and whose clients served them."""
+    sync = store.hit(check)[0].remaining
+    asynchronous = asyncio.run(store.ahit(check))[0].remaining
+    answers.put((sync, asynchronous, store._sync is not None and store._sync[0] == os.getpid()))
+
+
+# Python 3.12+ warns when forking a process that has threads (the suite's
+# thread pools); the child here only opens clients of its own, as a worker does.
+@pytest.mark.filterwarnings('ignore:This process .* is multi-threaded:DeprecationWarning')
+def test_a_forked_worker_counts_with_clients_of_its_own(redis_url: str):
+    """After a fork (gunicorn's preloaded workers), the child builds new clients and counts on."""
+    redis.Redis.from_url(redis_url).flushdb()
+    store = RedisStore(redis_url, timeout=0.5, cooldown=1)
+    check = [Check('dmr:throttle:fork', Rate.parse('10/minute'), 'gcra')]
+    assert store.hit(check)[0].remaining == 9
+    assert asyncio.run(store.ahit(check))[0].remaining == 8
+    context = multiprocessing.get_context('fork')
+    answers = context.Queue()
+    child = context.Process(target=_hit_in_child, args=(store, check, answers))
+
+    child.start()
+    child.join(timeout=30)
+
+    assert child.exitcode == 0
+    assert answers.get(timeout=5) == (7, 6, True)
+    assert store.hit(check)[0].remaining == 5
