@@ -8,8 +8,8 @@ from typing import Any, Literal
 import attrs
 from attrs import validators
 
-from dmr.testing.conformance.pagination import pagination_suite
 from dmr.testing.conformance import Catalogue, Colour, conformance_suite
+from dmr.testing.conformance.pagination import pagination_suite
 from dmr_attrs import AttrsSerializer
 
 

@@ -7,8 +7,8 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
-from dmr.testing.conformance.pagination import pagination_suite
 from dmr.testing.conformance import Catalogue, Colour, conformance_suite
+from dmr.testing.conformance.pagination import pagination_suite
 from dmr_msgspec import MsgspecSerializer
 
 

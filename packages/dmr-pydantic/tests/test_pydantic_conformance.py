@@ -7,8 +7,8 @@ from typing import Annotated, Any, Literal
 
 import pydantic
 
-from dmr.testing.conformance.pagination import pagination_suite
 from dmr.testing.conformance import Catalogue, Colour, conformance_suite
+from dmr.testing.conformance.pagination import pagination_suite
 from dmr_pydantic import PydanticSerializer
 
 

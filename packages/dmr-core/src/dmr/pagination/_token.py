@@ -58,6 +58,7 @@ def decode(token: str, fields: Sequence['Field[Any, Any]'], salt: str) -> tuple[
     if direction not in {FORWARD, BACKWARD} or len(values) != len(fields):
         raise CursorError('The cursor does not match the ordering of this listing')
     try:
-        return direction, [field.to_python(value) for field, value in zip(fields, values)]
+        position = [field.to_python(value) for field, value in zip(fields, values, strict=True)]
     except (ValidationError, TypeError, ValueError):
         raise CursorError('The cursor does not match the ordering of this listing') from None
+    return direction, position

@@ -35,7 +35,7 @@ def _ordering_fields(
     """``(field, descending)`` of each ordering entry, ending in a unique field."""
     if isinstance(ordering, str) or not ordering:
         raise ValueError('ordering must be a non-empty sequence of field names')
-    found: list[tuple['Field[Any, Any]', bool]] = []
+    found: list[tuple[Field[Any, Any], bool]] = []
     for entry in ordering:
         name = entry.removeprefix('-')
         try:
@@ -52,7 +52,7 @@ def _ordering_fields(
         found.append((field, entry.startswith('-')))
     last, descending = found[-1]
     if not (last.unique or last.primary_key):
-        found.append((model._meta.pk, descending))  # type: ignore[arg-type]  # a concrete model has one
+        found.append((model._meta.pk, descending))
     return tuple(found)
 
 

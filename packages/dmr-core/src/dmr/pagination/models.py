@@ -12,10 +12,9 @@ once per item type, so that backends without generic classes (attrs) read
 it too and the OpenAPI document names it after its items.
 """
 
-import re
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NotRequired, TypeVar
 
-from typing_extensions import NotRequired, TypedDict
+from typing_extensions import TypedDict
 
 _T = TypeVar('_T')
 
@@ -57,10 +56,12 @@ class _Family:
             pass
         except TypeError:
             raise TypeError(f'{self.suffix}[{item!r}]: the item type must be hashable') from None
-        name = getattr(item, '__name__', None)
-        if not isinstance(name, str) or not re.fullmatch(r'[A-Za-z_][A-Za-z0-9_]*', name):
+        if isinstance(item, TypeVar):
+            return self  # the annotations of generic code, such as the paginators' own
+        if not isinstance(item, type) and item is not Any:
             raise TypeError(f'{self.suffix}[{item!r}]: the item type must be a named class')
-        page = TypedDict(f'{name}{self.suffix}', {'items': list[item], **self.fields})  # type: ignore[operator]  # a class built at run time
+        name = 'Any' if item is Any else item.__name__
+        page = TypedDict(f'{name}{self.suffix}', {'items': list[item], **self.fields})  # type: ignore[misc]  # a class named at run time
         page.__doc__ = self.doc
         page.__module__ = __name__
         self.classes[item] = page

@@ -77,7 +77,10 @@ def pagination_suite(catalogue: Catalogue) -> type:
             page = ok('numbers', 'page=2', is_async=is_async)
             assert texts(page) == ['user3', 'user4']
             assert {k: v for k, v in page.items() if k != 'items'} == {
-                'page': 2, 'per_page': 2, 'total': 5, 'pages': 3,
+                'page': 2,
+                'per_page': 2,
+                'total': 5,
+                'pages': 3,
             }
             item = page['items'][0]
             assert item == {'text': 'user3', 'count': item['count'], 'ratio': 0.5, 'flag': False}
@@ -86,7 +89,8 @@ def pagination_suite(catalogue: Catalogue) -> type:
             """The last page holds what is left."""
             _users(5)
             assert texts(ok('numbers', 'page=2&per_page=3', is_async=is_async)) == [
-                'user4', 'user5',
+                'user4',
+                'user5',
             ]
 
         @pytest.mark.parametrize('size', SIZES)
@@ -140,7 +144,7 @@ def pagination_suite(catalogue: Catalogue) -> type:
             assert page['next_offset'] is None
 
         def test_uncounted_offsets(self, is_async: bool) -> None:
-            """Without counting, ``total`` is null and ``next_offset`` still says if more follow."""
+            """Uncounted, ``total`` is null and ``next_offset`` still says if more follow."""
             _users(5)
             first = ok('uncounted', 'limit=4', is_async=is_async)
             last = ok('uncounted', 'limit=4&offset=4', is_async=is_async)
@@ -169,7 +173,9 @@ def pagination_suite(catalogue: Catalogue) -> type:
             while pages[-1]['next'] is not None:
                 pages.append(ok('cursor', f'cursor={pages[-1]["next"]}', is_async=is_async))
             assert [texts(page) for page in pages] == [
-                ['user5', 'user4'], ['user3', 'user2'], ['user1'],
+                ['user5', 'user4'],
+                ['user3', 'user2'],
+                ['user1'],
             ]
             assert pages[0]['previous'] is None
             back = ok('cursor', f'cursor={pages[2]["previous"]}', is_async=is_async)
