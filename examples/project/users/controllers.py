@@ -8,16 +8,17 @@ from django.db import transaction
 from django.db.models import Q
 from dmr import Body, Controller, Path, Query, modify
 from dmr.openapi import OperationInfo
+from dmr.pagination import Page, PageNumberPaginator
 
 from newsroom.auth import WRITERS, IsOwnProfile
 from newsroom.errors import conflict_on_integrity_error, conflict_spec, not_found, not_found_spec
-from newsroom.pagination import PAGE_PAST_THE_END, Page, paginate
 from users.models import User
 from users.schemas import UserIn, UserOut, UserPath, UserQuery
 
 EMAIL_TAKEN = 'A user with this email already exists'
 EMAIL_CONFLICT = conflict_spec(EMAIL_TAKEN)
 on_email_taken = conflict_on_integrity_error(EMAIL_TAKEN, 'email')
+USER_PAGES = PageNumberPaginator(max_per_page=100)
 
 
 def user_out(user: User) -> UserOut:
@@ -56,7 +57,7 @@ class UserListController(Controller):
     operation = OperationInfo(tags=['users'])
     auth = WRITERS
 
-    @modify(extra_responses=[PAGE_PAST_THE_END], auth=None)
+    @modify(extra_responses=USER_PAGES.responses, auth=None)
     def get(self, query: Query[UserQuery]) -> Page[UserOut]:
         """List users, oldest first.
 
@@ -67,7 +68,7 @@ class UserListController(Controller):
             users = users.filter(
                 Q(email__icontains=query.search) | Q(name__icontains=query.search)
             )
-        return paginate(Page[UserOut], users, query, user_out)
+        return USER_PAGES.paginate(users, query, user_out)
 
     @modify(extra_responses=[EMAIL_CONFLICT], error_handler=on_email_taken)
     def post(self, payload: Body[UserIn]) -> UserOut:
