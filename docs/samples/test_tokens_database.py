@@ -19,7 +19,16 @@ def closing(django_db_blocker: Any) -> Iterator[None]:
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.usefixtures('closing')
-@pytest.mark.parametrize('sample', ['db_tokens_flow', 'db_tokens_python'])
+@pytest.mark.parametrize(
+    'sample',
+    [
+        'db_tokens_flow',
+        'db_tokens_python',
+        'db_pagination_numbers',
+        'db_pagination_cursor',
+        'db_pagination_offsets',
+    ],
+)
 def test_database_sample(sample: str) -> None:
     """Importing the sample on a migrated database runs its asserts."""
     sys.modules.pop(sample, None)

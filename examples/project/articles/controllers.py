@@ -12,13 +12,13 @@ from django.db.models import Count, Q, QuerySet
 from dmr import APIError, Body, Controller, Path, Query, modify
 from dmr.errors import ErrorDetail, error_detail, error_model
 from dmr.openapi import OperationInfo
+from dmr.pagination import CursorPage, CursorPaginator
 
 from articles.models import Article
 from articles.ordering import Ordering
 from articles.schemas import ArticleIn, ArticleOut, ArticlePath, ArticleQuery, AuthorOut
 from newsroom.auth import WRITERS, IsAuthor
 from newsroom.errors import conflict_on_integrity_error, conflict_spec, not_found, not_found_spec
-from newsroom.pagination import PAGE_PAST_THE_END, Page, paginate
 from newsroom.throttling import WRITES
 from tags.models import Tag
 from users.models import User
@@ -27,10 +27,12 @@ SLUG_TAKEN = 'An article with this slug already exists'
 SLUG_CONFLICT = conflict_spec(SLUG_TAKEN)
 on_slug_taken = conflict_on_integrity_error(SLUG_TAKEN, 'slug')
 
+# One cursor listing per order; each appends the id, so no two articles tie,
+# and a cursor of one order is refused by the others.
 ORDERINGS = {
-    Ordering.NEWEST: ('-created_at', '-id'),
-    Ordering.OLDEST: ('created_at', 'id'),
-    Ordering.TITLE: ('title', 'id'),
+    Ordering.NEWEST: CursorPaginator(Article, ('-created_at',), max_per_page=100),
+    Ordering.OLDEST: CursorPaginator(Article, ('created_at',), max_per_page=100),
+    Ordering.TITLE: CursorPaginator(Article, ('title',), max_per_page=100),
 }
 
 
@@ -123,14 +125,15 @@ class ArticleListController(Controller):
     throttles = WRITES
     permissions = (IsAuthor(),)
 
-    @modify(extra_responses=[PAGE_PAST_THE_END], auth=None, throttles=(), permissions=())
-    def get(self, query: Query[ArticleQuery]) -> Page[ArticleOut]:
+    @modify(auth=None, throttles=(), permissions=())
+    def get(self, query: Query[ArticleQuery]) -> CursorPage[ArticleOut]:
         """List articles, newest first unless ``ordering`` says otherwise.
 
         Every filter given must match: ``tag`` may be repeated, and then an
-        article must carry all of those tags.
+        article must carry all of those tags. A page links to the pages
+        around it with the cursors ``next`` and ``previous``.
         """
-        found = articles().order_by(*ORDERINGS[query.ordering])
+        found = articles()
         if query.author is not None:
             found = found.filter(author_id=query.author)
         if query.tag:
@@ -141,7 +144,7 @@ class ArticleListController(Controller):
             found = found.filter(
                 Q(title__icontains=query.search) | Q(body__icontains=query.search)
             )
-        return paginate(Page[ArticleOut], found, query, article_out)
+        return ORDERINGS[query.ordering].paginate(found, query, article_out)
 
     @modify(extra_responses=[SLUG_CONFLICT], error_handler=on_slug_taken)
     def post(self, payload: Body[ArticleIn]) -> ArticleOut:

@@ -321,26 +321,31 @@ def test_filters_combine(client, newsroom, ada):
     assert slugs(client, author=ada.pk, tag='django', published='true') == ['b']
 
 
-def test_list_pages(client, newsroom):
-    response = client.get(ARTICLES, {'per_page': 3, 'page': 2, 'ordering': 'oldest'})
-
-    body = response.json()
+def test_list_pages_by_cursor(client, newsroom):
+    """``next`` leads to the following page, ``previous`` back to the first."""
+    first = client.get(ARTICLES, {'per_page': 3, 'ordering': 'oldest'}).json()
+    second = client.get(ARTICLES, {'per_page': 3, 'ordering': 'oldest', 'cursor': first['next']})
+    body = second.json()
     assert [article['slug'] for article in body.pop('items')] == ['d']
-    assert body == {'page': 2, 'per_page': 3, 'total': 4, 'pages': 2}
+    assert body['next'] is None
+    back = client.get(ARTICLES, {'per_page': 3, 'ordering': 'oldest', 'cursor': body['previous']})
+    assert back.json()['items'] == first['items']
 
 
-def test_a_filtered_page_past_the_end_answers_404(client, newsroom):
-    response = client.get(ARTICLES, {'tag': 'rest', 'page': 2})
+def test_a_cursor_of_another_ordering_is_a_400(client, newsroom):
+    """A cursor is signed for its ordering: another ordering refuses it."""
+    cursor = client.get(ARTICLES, {'per_page': 1}).json()['next']
+    response = client.get(ARTICLES, {'ordering': 'title', 'cursor': cursor})
 
-    assert response.status_code == 404
-    assert response.json()['detail'][0]['msg'] == 'Page 2 does not exist; the last page is 1'
+    assert response.status_code == 400
+    assert response.json()['detail'][0]['type'] == 'invalid_cursor'
 
 
-def test_a_page_costs_three_queries_however_many_articles(client, newsroom):
+def test_a_page_costs_two_queries_however_many_articles(client, newsroom):
     with every_query() as queries:
         response = client.get(ARTICLES)
 
-    assert len(queries) == 3  # count, the page with its authors, their tags
+    assert len(queries) == 2  # the page with its authors, their tags; no count
     assert len(response.json()['items']) == 4
 
 

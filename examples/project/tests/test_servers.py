@@ -147,7 +147,7 @@ def test_serves_the_api_and_its_document(served: int) -> None:
     assert (status, created) == (201, {'slug': slug, 'name': 'Served', 'articles': 0})
 
     status, page = request(served, '/api/articles/?per_page=2')
-    assert (status, page['total'], len(page['items'])) == (200, 5, 2)
+    assert (status, len(page['items']), page['next'] is not None) == (200, 2, True)
 
     status, document = request(served, '/docs/openapi.json/')
     assert (status, document['info']['title']) == (200, 'Newsroom')

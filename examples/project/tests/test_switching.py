@@ -222,16 +222,13 @@ def normalised(document: dict[str, Any], ignored: frozenset[str] = WORDING) -> d
 
 COMPONENT_NAMES: dict[str, dict[str, str]] = {
     'pydantic': {},
-    'attrs': {'UserPage': 'Page_UserOut_', 'ArticlePage': 'Page_ArticleOut_'},
+    'attrs': {},
 }
 """Components a backend names otherwise than msgspec: its name, and msgspec's.
 
-msgspec and pydantic document the generic ``Page[UserOut]`` as
-``Page_UserOut_``. dmr-attrs refuses generic attrs classes, so the attrs
-models have a concrete page class per listing (``UserPage``, ``ArticlePage``,
-registered as ``Page[UserOut]`` and ``Page[ArticleOut]`` in
-``newsroom/schemas/attrs.py``), and a component is named after its class.
-The same shape under another name: the tests check that these are the only
+None today: the pages are dmr.pagination's, one concrete class per item
+type under every backend (``UserOutPage``, ``ArticleOutCursorPage``). Were
+a name to differ, the tests would check that the listed ones are the only
 names that differ, then rename them (and the references to them) to
 msgspec's names and compare the documents as they are otherwise.
 """
@@ -241,8 +238,6 @@ SLUG_DESCRIPTION = 'Lowercase letters and digits, words joined by hyphens'
 REWORDED: dict[str, dict[tuple[str, ...], tuple[Any, Any]]] = {
     'pydantic': {},
     'attrs': {
-        ('Page_UserOut_', 'title'): ('Page[UserOut]', 'UserPage'),
-        ('Page_ArticleOut_', 'title'): ('Page[ArticleOut]', 'ArticlePage'),
         ('ArticleIn', 'properties', 'tags', 'items', 'description'): (SLUG_DESCRIPTION, None),
         ('ArticleIn', 'properties', 'tags', 'items', 'examples'): (['django'], None),
     },
@@ -251,8 +246,6 @@ REWORDED: dict[str, dict[tuple[str, ...], tuple[Any, Any]]] = {
 
 A component and the path of a keyword inside it; ``None`` is no keyword at all.
 
-- The title of a component is the name of its class: ``UserPage`` where
-  msgspec writes the generic's ``Page[UserOut]``.
 - The items of ``ArticleIn.tags`` are tag slugs. Under msgspec (and
   pydantic) they are of the annotated ``Slug`` type, which carries its
   constraints, a description and an example. An attrs field gives the items

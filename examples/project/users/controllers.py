@@ -8,10 +8,10 @@ from django.db import transaction
 from django.db.models import Q
 from dmr import Body, Controller, Path, Query, modify
 from dmr.openapi import OperationInfo
+from dmr.pagination import Page, PageNumberPaginator
 
 from newsroom.auth import WRITERS, IsOwnProfile
 from newsroom.errors import conflict_on_integrity_error, conflict_spec, not_found, not_found_spec
-from newsroom.pagination import PAGE_PAST_THE_END, Page, paginate
 from newsroom.throttling import WRITES
 from users.models import User
 from users.schemas import UserIn, UserOut, UserPath, UserQuery
@@ -19,6 +19,7 @@ from users.schemas import UserIn, UserOut, UserPath, UserQuery
 EMAIL_TAKEN = 'A user with this email already exists'
 EMAIL_CONFLICT = conflict_spec(EMAIL_TAKEN)
 on_email_taken = conflict_on_integrity_error(EMAIL_TAKEN, 'email')
+USER_PAGES = PageNumberPaginator(max_per_page=100)
 
 
 def user_out(user: User) -> UserOut:
@@ -58,7 +59,7 @@ class UserListController(Controller):
     auth = WRITERS
     throttles = WRITES
 
-    @modify(extra_responses=[PAGE_PAST_THE_END], auth=None, throttles=())
+    @modify(extra_responses=USER_PAGES.responses, auth=None, throttles=())
     def get(self, query: Query[UserQuery]) -> Page[UserOut]:
         """List users, oldest first.
 
@@ -69,7 +70,7 @@ class UserListController(Controller):
             users = users.filter(
                 Q(email__icontains=query.search) | Q(name__icontains=query.search)
             )
-        return paginate(Page[UserOut], users, query, user_out)
+        return USER_PAGES.paginate(users, query, user_out)
 
     @modify(extra_responses=[EMAIL_CONFLICT], error_handler=on_email_taken)
     def post(self, payload: Body[UserIn]) -> UserOut:

@@ -10,6 +10,7 @@ from attrs import validators
 
 from dmr.files import UploadedFile
 from dmr.testing.conformance import Catalogue, Colour, conformance_suite
+from dmr.testing.conformance.pagination import pagination_suite
 from dmr_attrs import AttrsSerializer
 
 
@@ -129,26 +130,27 @@ def construct(model: Any, fields: dict[str, Any]) -> Any:
     return instance
 
 
-TestConformance = conformance_suite(
-    Catalogue(
-        serializer=AttrsSerializer,
-        construct=construct,
-        scalars=Scalars,
-        optionals=Optionals,
-        choices=Choices,
-        unions=Unions,
-        nested=Nested,
-        recursive=Node,
-        collections=Collections,
-        temporal=Temporal,
-        aliases=Aliases,
-        constraints=Constraints,
-        query=QueryParams,
-        optional_query=OptionalQuery,
-        headers=HeaderParams,
-        path=PathParams,
-        cookies=CookieParams,
-        form=FormFields,
-        uploads=Uploads,
-    ),
+CATALOGUE = Catalogue(
+    serializer=AttrsSerializer,
+    construct=construct,
+    scalars=Scalars,
+    optionals=Optionals,
+    choices=Choices,
+    unions=Unions,
+    nested=Nested,
+    recursive=Node,
+    collections=Collections,
+    temporal=Temporal,
+    aliases=Aliases,
+    constraints=Constraints,
+    query=QueryParams,
+    optional_query=OptionalQuery,
+    headers=HeaderParams,
+    path=PathParams,
+    cookies=CookieParams,
+    form=FormFields,
+    uploads=Uploads,
 )
+
+TestConformance = conformance_suite(CATALOGUE)
+TestPagination = pagination_suite(CATALOGUE)

@@ -10,7 +10,9 @@ import django.conf
 def pytest_configure() -> None:
     """Configure Django before pytest-django sets it up."""
     django.conf.settings.configure(
-        INSTALLED_APPS=['dmr'],
+        # auth: the users the pagination suite pages through.
+        INSTALLED_APPS=['django.contrib.contenttypes', 'django.contrib.auth', 'dmr'],
+        DATABASES={'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': ':memory:'}},
         DMR_SETTINGS={
             'serializer': 'pydantic',
             'parsers': ['dmr.parsers.JsonParser', 'pydantic_formats.PlainJsonParser'],

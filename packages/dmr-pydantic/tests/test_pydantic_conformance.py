@@ -9,6 +9,7 @@ import pydantic
 
 from dmr.files import UploadedFile
 from dmr.testing.conformance import Catalogue, Colour, conformance_suite
+from dmr.testing.conformance.pagination import pagination_suite
 from dmr_pydantic import PydanticSerializer
 
 
@@ -110,26 +111,27 @@ def construct(model: Any, fields: dict[str, Any]) -> Any:
     return model.model_construct(**fields)
 
 
-TestConformance = conformance_suite(
-    Catalogue(
-        serializer=PydanticSerializer,
-        construct=construct,
-        scalars=Scalars,
-        optionals=Optionals,
-        choices=Choices,
-        unions=Unions,
-        nested=Nested,
-        recursive=Node,
-        collections=Collections,
-        temporal=Temporal,
-        aliases=Aliases,
-        constraints=Constraints,
-        query=QueryParams,
-        optional_query=OptionalQuery,
-        headers=HeaderParams,
-        path=PathParams,
-        cookies=CookieParams,
-        form=FormFields,
-        uploads=Uploads,
-    ),
+CATALOGUE = Catalogue(
+    serializer=PydanticSerializer,
+    construct=construct,
+    scalars=Scalars,
+    optionals=Optionals,
+    choices=Choices,
+    unions=Unions,
+    nested=Nested,
+    recursive=Node,
+    collections=Collections,
+    temporal=Temporal,
+    aliases=Aliases,
+    constraints=Constraints,
+    query=QueryParams,
+    optional_query=OptionalQuery,
+    headers=HeaderParams,
+    path=PathParams,
+    cookies=CookieParams,
+    form=FormFields,
+    uploads=Uploads,
 )
+
+TestConformance = conformance_suite(CATALOGUE)
+TestPagination = pagination_suite(CATALOGUE)

@@ -12,7 +12,7 @@ from dmr.files import UploadedFile
 
 from articles.images_limit import IMAGE_LIMIT
 from articles.ordering import Ordering
-from newsroom.schemas.attrs import Page, PageQuery, forbid_unknown_fields, pattern
+from newsroom.schemas.attrs import CursorQuery, forbid_unknown_fields, pattern
 from tags.schemas.attrs import SLUG as TAG_SLUG
 
 # Ids are 64-bit database keys: a larger number could never match, and
@@ -75,20 +75,8 @@ class ArticleOut:
     updated_at: datetime.datetime
 
 
-@Page.register
 @attrs.frozen
-class ArticlePage:
-    """One page of a listing, and where it stands among the others."""
-
-    items: list[ArticleOut]
-    page: int
-    per_page: int
-    total: int
-    pages: int
-
-
-@attrs.frozen
-class ArticleQuery(PageQuery):
+class ArticleQuery(CursorQuery):
     """Filters of the article listing; all of them must match."""
 
     author: int | None = attrs.field(

@@ -8,7 +8,7 @@ from dmr.files import UploadedFile
 
 from articles.images_limit import IMAGE_LIMIT
 from articles.ordering import Ordering
-from newsroom.schemas.msgspec import PageQuery
+from newsroom.schemas.msgspec import CursorQuery
 from tags.schemas.msgspec import Slug as TagSlug
 
 ArticleSlug = Annotated[
@@ -64,7 +64,7 @@ class ArticleOut(msgspec.Struct):
     updated_at: datetime.datetime
 
 
-class ArticleQuery(PageQuery):
+class ArticleQuery(CursorQuery):
     """Filters of the article listing; all of them must match."""
 
     author: Annotated[Id | None, msgspec.Meta(description='The id of the author')] = None

@@ -11,7 +11,7 @@ from dmr.files import UploadedFile
 
 from articles.images_limit import IMAGE_LIMIT
 from articles.ordering import Ordering
-from newsroom.schemas.pydantic import BODY_CONFIG, PageQuery
+from newsroom.schemas.pydantic import BODY_CONFIG, CursorQuery
 from tags.schemas.pydantic import Slug as TagSlug
 
 ArticleSlug = Annotated[
@@ -69,7 +69,7 @@ class ArticleOut(pydantic.BaseModel):
     updated_at: datetime.datetime
 
 
-class ArticleQuery(PageQuery):
+class ArticleQuery(CursorQuery):
     """Filters of the article listing; all of them must match."""
 
     author: Annotated[Id | None, pydantic.Field(description='The id of the author')] = None

@@ -1,17 +1,7 @@
-"""The pagination models as attrs classes, and what every request body shares.
-
-dmr-attrs refuses generic attrs classes, so there is no generic page here:
-each listing has a concrete page class with the fields of the msgspec and
-pydantic ``Page`` (``users.schemas.attrs.UserPage``,
-``articles.schemas.attrs.ArticlePage``), registered with
-:meth:`Page.register`. ``Page[UserOut]`` names ``UserPage``, so the
-controllers and :mod:`newsroom.pagination` write ``Page[UserOut]`` under
-every backend.
-"""
+"""The query models of the listings as attrs classes, and what every request body shares."""
 
 import re
-import typing
-from typing import Any, ClassVar, TypeVar
+from typing import Any, TypeVar
 
 import attrs
 from attrs import validators
@@ -66,29 +56,17 @@ class PageQuery:
     )
 
 
-class Page:
-    """Not a model: ``Page[UserOut]`` is the page class registered for ``UserOut``.
+@attrs.frozen
+class CursorQuery:
+    """Where a listing by cursor resumes, and how many items a page holds."""
 
-    A page class is an attrs class with the fields of the other backends'
-    ``Page``, in their order (``items``, a list of its item class, then
-    ``page``, ``per_page``, ``total`` and ``pages``), and their docstring.
-    """
-
-    _classes: ClassVar[dict[Any, type]] = {}
-
-    def __class_getitem__(cls, item: Any) -> Any:
-        try:
-            return cls._classes[item]
-        except KeyError:
-            raise TypeError(f'No page class is registered for {item!r}') from None
-
-    @classmethod
-    def register(cls, page_class: _C) -> _C:
-        """Make ``page_class`` the page of the item class its ``items`` field lists."""
-        fields = [field.name for field in attrs.fields(page_class)]
-        if fields != ['items', 'page', 'per_page', 'total', 'pages']:
-            raise TypeError(f'{page_class.__name__} has the fields {fields}, not those of a page')
-        attrs.resolve_types(page_class)
-        (item,) = typing.get_args(attrs.fields(page_class).items.type)
-        cls._classes[item] = page_class
-        return page_class
+    cursor: str | None = attrs.field(
+        default=None,
+        validator=validators.optional(validators.max_len(1024)),
+        metadata={'description': 'The next or previous of a page'},
+    )
+    per_page: int = attrs.field(
+        default=20,
+        validator=[validators.ge(1), validators.le(100)],
+        metadata={'description': 'How many items a page holds'},
+    )

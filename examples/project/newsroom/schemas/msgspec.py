@@ -1,10 +1,8 @@
-"""The pagination models as msgspec Structs."""
+"""The query models of the listings (dmr.pagination reads them) as msgspec Structs."""
 
-from typing import Annotated, Generic, TypeVar
+from typing import Annotated
 
 import msgspec
-
-_T = TypeVar('_T')
 
 
 class PageQuery(msgspec.Struct):
@@ -17,11 +15,14 @@ class PageQuery(msgspec.Struct):
     ] = 20
 
 
-class Page(msgspec.Struct, Generic[_T]):
-    """One page of a listing, and where it stands among the others."""
+class CursorQuery(msgspec.Struct):
+    """Where a listing by cursor resumes, and how many items a page holds."""
 
-    items: list[_T]
-    page: int
-    per_page: int
-    total: int
-    pages: int
+    cursor: Annotated[
+        Annotated[str, msgspec.Meta(max_length=1024)] | None,
+        msgspec.Meta(description='The next or previous of a page'),
+    ] = None
+    per_page: Annotated[
+        int,
+        msgspec.Meta(ge=1, le=100, description='How many items a page holds'),
+    ] = 20

@@ -1,10 +1,8 @@
-"""The pagination models as pydantic models, and the config every request body shares."""
+"""The listings' query models as pydantic models, and the config every request body shares."""
 
-from typing import Annotated, Generic, TypeVar
+from typing import Annotated
 
 import pydantic
-
-_T = TypeVar('_T')
 
 BODY_CONFIG = pydantic.ConfigDict(extra='forbid', regex_engine='python-re')
 """The config of every request body model, so that it answers as its Struct does.
@@ -26,15 +24,14 @@ class PageQuery(pydantic.BaseModel):
     ] = 20
 
 
-class Page(pydantic.BaseModel, Generic[_T]):
-    """One page of a listing, and where it stands among the others."""
+class CursorQuery(pydantic.BaseModel):
+    """Where a listing by cursor resumes, and how many items a page holds."""
 
-    # pydantic gives a parametrised class (Page[UserOut]) no docstring, and the
-    # document would lose its description; msgspec's Page_UserOut_ keeps it.
-    model_config = pydantic.ConfigDict(json_schema_extra={'description': __doc__})
-
-    items: list[_T]
-    page: int
-    per_page: int
-    total: int
-    pages: int
+    cursor: Annotated[
+        Annotated[str, pydantic.Field(max_length=1024)] | None,
+        pydantic.Field(description='The next or previous of a page'),
+    ] = None
+    per_page: Annotated[
+        int,
+        pydantic.Field(ge=1, le=100, description='How many items a page holds'),
+    ] = 20

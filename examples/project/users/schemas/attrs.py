@@ -11,7 +11,7 @@ import datetime
 import attrs
 from attrs import validators
 
-from newsroom.schemas.attrs import Page, PageQuery, forbid_unknown_fields, pattern
+from newsroom.schemas.attrs import PageQuery, forbid_unknown_fields, pattern
 
 
 @forbid_unknown_fields
@@ -47,18 +47,6 @@ class UserOut:
     name: str
     bio: str
     created_at: datetime.datetime
-
-
-@Page.register
-@attrs.frozen
-class UserPage:
-    """One page of a listing, and where it stands among the others."""
-
-    items: list[UserOut]
-    page: int
-    per_page: int
-    total: int
-    pages: int
 
 
 @attrs.frozen

@@ -23,6 +23,7 @@ from django.utils.module_loading import import_string
 
 from dmr.error_formats import ERROR_FORMATS
 from dmr.errors import ErrorHandler
+from dmr.pagination.config import PaginationSettings, parse_pagination
 from dmr.parsers import Parser
 from dmr.permissions import Permission
 from dmr.renderers import Renderer
@@ -84,6 +85,10 @@ class DMRSettings:
     throttling: ThrottlingSettings = field(default_factory=ThrottlingSettings)
     """The throttles' store, trusted proxies and default throttles
     (:mod:`dmr.throttling.config`)."""
+
+    pagination: PaginationSettings = field(default_factory=PaginationSettings)
+    """Default and largest page sizes and the largest offset
+    (:mod:`dmr.pagination.config`)."""
 
 
 def _key_error(key: str, expected: str, value: Any) -> SettingsError:
@@ -188,6 +193,13 @@ def _throttling(value: Any) -> ThrottlingSettings:
         raise SettingsError(f"{SETTING_NAME}['throttling']: {exc}") from exc
 
 
+def _pagination(value: Any) -> PaginationSettings:
+    try:
+        return parse_pagination(value)
+    except ValueError as exc:
+        raise SettingsError(f"{SETTING_NAME}['pagination']: {exc}") from exc
+
+
 def _openapi(value: Any) -> 'OpenAPIConfig | None':
     # Imported here: dmr.openapi builds on controllers, which read settings.
     from dmr.openapi.config import OpenAPIConfig  # noqa: PLC0415
@@ -212,6 +224,7 @@ _PARSERS: Mapping[str, Callable[[Any], Any]] = {
     ),
     'allow_nul': _flag('allow_nul'),
     'throttling': _throttling,
+    'pagination': _pagination,
 }
 assert set(_PARSERS) == {field.name for field in fields(DMRSettings)}  # noqa: S101
 
