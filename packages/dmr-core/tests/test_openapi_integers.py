@@ -214,3 +214,27 @@ def test_own_comment_is_kept(version: str):
     }
     (limit,) = schema['paths']['/api/users/']['post']['parameters']
     assert limit['schema'] == {'type': 'integer', '$comment': 'At most 100.'}
+
+
+@dataclasses.dataclass
+class Closed:
+    counts: dict[str, int] = dataclasses.field(
+        metadata={'schema': {'additionalProperties': False, 'patternProperties': {'^n': {}}}}
+    )
+    size: int = 0
+
+
+class ClosedForms(Controller):
+    def post(self, closed: Body[Closed]) -> str:
+        raise NotImplementedError
+
+
+def test_boolean_subschemas_are_left_as_they_are():
+    """``additionalProperties: false`` in a request model stays a boolean; integers are noted."""
+    found = document(served(ClosedForms))['components']['schemas']['Closed']['properties']
+    assert found['counts'] == {
+        'type': 'object',
+        'additionalProperties': False,
+        'patternProperties': {'^n': {}},
+    }
+    assert found['size'] == INTEGER
