@@ -61,5 +61,6 @@ assert item['properties']['quantity'] | {'title': None} == {
     'maximum': 99,
     'default': 1,
     'title': None,
+    '$comment': 'Written without a fraction or exponent: 2, not 2.0 or 2e0.',
 }
 assert item['properties']['sku']['pattern'] == '^(?:[A-Z]{3}-[0-9]{4})$'

@@ -12,7 +12,7 @@ from dmr.openapi._path_limits import combine, converter_schema
 from dmr.openapi._routes import PathConflictError
 from dmr.routing import Router, path
 from tests.models import PathArgs, User
-from tests.openapi_support import document, served
+from tests.openapi_support import INTEGER, document, served
 
 UUID_PATTERN = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
 
@@ -142,7 +142,7 @@ def test_regex_group_narrows_the_path_model():
     """A ``Path`` model's ``int`` field under a group keeps the model's schema."""
     schema = document([re_path(r'^users/(?P<user_id>[0-9]+)/$', OneUser.as_view())])
     (parameter,) = schema['paths']['/api/users/{user_id}/']['get']['parameters']
-    assert parameter['schema'] == {'type': 'integer'}
+    assert parameter['schema'] == INTEGER
 
 
 def test_regex_route_with_an_expression_outside_a_group_is_refused():
@@ -225,7 +225,7 @@ def test_routes_differing_only_by_converter_are_refused():
 @pytest.mark.parametrize(
     ('route', 'schema'),
     [
-        ('<int:item>/', {'type': 'integer', 'minimum': 0}),
+        ('<int:item>/', {**INTEGER, 'minimum': 0}),
         ('<uuid:item>/', {'type': 'string', 'format': 'uuid', 'pattern': UUID_PATTERN}),
         ('<slug:item>/', {'type': 'string', 'pattern': '^[-a-zA-Z0-9_]+$'}),
         ('<str:item>/', {'type': 'string', 'pattern': '^[^/]+$'}),
@@ -268,14 +268,14 @@ def test_path_model_of_another_type_than_the_converter_wins():
     """An ``int`` field behind a ``str`` converter is documented as the model says."""
     result = document(served(OneUser, 'users/<str:user_id>/'))
     (parameter,) = result['paths']['/api/users/{user_id}/']['get']['parameters']
-    assert parameter['schema'] == {'type': 'integer'}
+    assert parameter['schema'] == INTEGER
 
 
 def test_int_converter_limits_the_path_model():
     """An ``int`` field behind ``<int:...>`` is non-negative: Django matches ``[0-9]+``."""
     result = document(served(OneUser, 'users/<int:user_id>/'))
     (parameter,) = result['paths']['/api/users/{user_id}/']['get']['parameters']
-    assert parameter['schema'] == {'type': 'integer', 'minimum': 0}
+    assert parameter['schema'] == {**INTEGER, 'minimum': 0}
 
 
 def test_stricter_minimum_of_the_model_is_kept():

@@ -9,7 +9,7 @@ from dmr import Body, Controller, Cookies, Headers, Path, Query
 from dmr.openapi._operations import without_null
 from dmr.parsers import JsonParser
 from tests.models import PathArgs, Session, User, UserCreate
-from tests.openapi_support import document, operation, served
+from tests.openapi_support import INTEGER, document, operation, served
 from tests.renderers import TextJsonParser
 from tests.stub_backend import StubSerializer
 
@@ -77,7 +77,7 @@ def test_query_field_is_a_query_parameter_with_its_schema():
         'name': 'page',
         'in': 'query',
         'required': True,
-        'schema': {'type': 'integer'},
+        'schema': INTEGER,
     }
 
 
@@ -106,7 +106,7 @@ def test_field_deprecation_moves_to_the_parameter():
 
 def test_optional_query_field_is_an_optional_parameter_without_null():
     """``int | None = None`` is an optional integer: a query string cannot carry JSON null."""
-    assert by_name('query')['legacy']['schema'] == {'type': 'integer'}
+    assert by_name('query')['legacy']['schema'] == INTEGER
 
 
 def test_optional_header_field_is_an_optional_parameter_without_null():
@@ -185,7 +185,7 @@ def test_path_field_is_a_required_path_parameter():
         'name': 'user_id',
         'in': 'path',
         'required': True,
-        'schema': {'type': 'integer', 'minimum': 0},
+        'schema': {**INTEGER, 'minimum': 0},
     }
 
 
@@ -214,7 +214,7 @@ def test_typed_dict_models_give_parameters():
 
     schema = document(served(Typed, 'users/<int:user_id>/'))
     (parameter,) = operation(schema, 'get', '/api/users/{user_id}/')['parameters']
-    assert parameter['schema'] == {'type': 'integer', 'minimum': 0}
+    assert parameter['schema'] == {**INTEGER, 'minimum': 0}
 
 
 class InliningSerializer(StubSerializer):
@@ -296,7 +296,7 @@ def test_body_schema_need_not_be_a_component():
     body = operation(document(served(Numbers)), 'post')['requestBody']
     assert body['content']['application/json']['schema'] == {
         'type': 'array',
-        'items': {'type': 'integer'},
+        'items': INTEGER,
     }
 
 

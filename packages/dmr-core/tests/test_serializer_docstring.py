@@ -10,7 +10,7 @@ from django.test import RequestFactory
 
 from dmr import Body, Controller, serializer
 from dmr.serializer import Serializer, TypeAdapter
-from tests.openapi_support import document, served
+from tests.openapi_support import INTEGER, document, served
 
 
 def _docstring_backend() -> types.ModuleType:
@@ -94,4 +94,4 @@ def test_the_minimal_backend_documents_its_operations():
     """The documented backend's schemas make a valid OpenAPI document in every version."""
     schema = document(served(Doubler))
     operation = schema['paths']['/api/users/']['post']
-    assert operation['requestBody']['content']['application/json']['schema'] == {'type': 'integer'}
+    assert operation['requestBody']['content']['application/json']['schema'] == INTEGER

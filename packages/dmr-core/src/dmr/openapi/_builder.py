@@ -6,6 +6,7 @@ from typing import Any
 from dmr._pipeline.endpoint import Endpoint
 from dmr.openapi._components import REF_PREFIX, ComponentRegistry, walk_refs
 from dmr.openapi._dialects import document_to_30
+from dmr.openapi._integers import comment_request_integers
 from dmr.openapi._operations import build_operation
 from dmr.openapi._regex import PatternRewriter
 from dmr.openapi._routes import collect_routes
@@ -75,7 +76,9 @@ def build_schema(router: Router, config: OpenAPIConfig | None = None) -> JsonSch
     if not config.openapi_version.startswith('3.2'):
         _items_as_schemas(document['paths'])
     if config.dialect == '3.0':
-        document_to_30(document)
+        document_to_30(document)  # 3.0's `integer` already excludes `2.0`
+    else:
+        comment_request_integers(document)
     return document
 
 

@@ -1,6 +1,7 @@
 """The conformance tests, as a pytest class a backend's test module exposes."""
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -8,6 +9,7 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 
 from dmr.openapi import OpenAPIConfig, build_schema
+from dmr.openapi._integers import INTEGER_COMMENT
 from dmr.testing.conformance._app import conformance_api
 from dmr.testing.conformance._cases import BODY_CASES, BodyCase
 from dmr.testing.conformance._catalogue import BODY_MODELS, Catalogue
@@ -31,6 +33,34 @@ def _errors(response: HttpResponse) -> list[tuple[tuple[Any, ...], str]]:
 def _post(view: Any, body: Any) -> HttpResponse:
     content = body if isinstance(body, bytes) else json.dumps(body).encode()
     return view(_factory.post('/', content, content_type='application/json'))  # type: ignore[no-any-return]
+
+
+def _request_integers(document: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every integer schema the document's parameters and request bodies use."""
+    definitions = document['components']['schemas']
+    operations = [op for item in document['paths'].values() for op in item.values()]
+    pending: list[Any] = [p['schema'] for op in operations for p in op.get('parameters', ())]
+    for op in operations:
+        pending.extend(m['schema'] for m in op.get('requestBody', {}).get('content', {}).values())
+    followed: set[str] = set()
+    while pending:
+        schema = pending.pop()
+        if isinstance(schema, list):
+            pending.extend(schema)
+        if not isinstance(schema, dict):
+            continue
+        ref = schema.get('$ref')
+        if isinstance(ref, str) and ref not in followed:
+            followed.add(ref)
+            pending.append(definitions[ref.rpartition('/')[2]])
+        kind = schema.get('type')
+        if kind == 'integer' or (isinstance(kind, list) and 'integer' in kind):
+            yield schema
+        pending.extend(value for key, value in schema.items() if key not in _DATA_KEYWORDS)
+
+
+# Keywords whose values are data, not schemas.
+_DATA_KEYWORDS = frozenset({'enum', 'const', 'default', 'examples', 'example'})
 
 
 def conformance_suite(catalogue: Catalogue) -> type:
@@ -174,6 +204,38 @@ def conformance_suite(catalogue: Catalogue) -> type:
 
             _, router = conformance_api(catalogue)
             validate(build_schema(router, OpenAPIConfig(openapi_version=version)))
+
+        @pytest.mark.parametrize('version', ['3.1.0', '3.2.0'])
+        def test_request_integers_note_their_spelling(self, version: str) -> None:
+            """In 3.1 and 3.2, each integer a request uses says it has no fraction or exponent."""
+            _, router = conformance_api(catalogue)
+            document = build_schema(router, OpenAPIConfig(openapi_version=version))
+            integers = list(_request_integers(document))
+            parameters = document['paths']['/conformance/components/{item_id}/']['get']
+            assert {
+                p['name']: p['schema'].get('$comment')
+                for p in parameters['parameters']
+                if p['name'] in {'page', 'item_id'}
+            } == {'page': INTEGER_COMMENT, 'item_id': INTEGER_COMMENT}
+            assert len(integers) >= 8  # count, age, pair, unique, mapping, nullable, page, item_id
+            assert {schema.get('$comment') for schema in integers} == {INTEGER_COMMENT}
+
+        def test_30_integers_carry_no_comment(self) -> None:
+            """A 3.0 document has no ``$comment``: 3.0's ``integer`` excludes ``2.0`` itself."""
+            _, router = conformance_api(catalogue)
+            document = build_schema(router, OpenAPIConfig(openapi_version='3.0.3'))
+            assert '$comment' not in json.dumps(document)
+
+        def test_model_of_both_directions_is_one_component(self) -> None:
+            """``Scalars`` read and written is one component, the one with the integer note."""
+            _, router = conformance_api(catalogue)
+            document = build_schema(router, OpenAPIConfig(openapi_version='3.1.0'))
+            operations = document['paths']['/conformance/scalars/']['post']
+            request = operations['requestBody']['content']['application/json']['schema']
+            response = operations['responses']['201']['content']['application/json']['schema']
+            assert request == response
+            definition = document['components']['schemas'][request['$ref'].rpartition('/')[2]]
+            assert definition['properties']['count']['$comment'] == INTEGER_COMMENT
 
         @pytest.mark.parametrize('model', BODY_MODELS)
         def test_schema_matches_the_reference(self, model: str) -> None:
