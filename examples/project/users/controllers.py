@@ -59,7 +59,7 @@ class UserListController(Controller):
     auth = WRITERS
     throttles = WRITES
 
-    @modify(extra_responses=USER_PAGES.responses, auth=None, throttles=())
+    @modify(auth=None, throttles=())
     def get(self, query: Query[UserQuery]) -> Page[UserOut]:
         """List users, oldest first.
 

@@ -269,6 +269,18 @@ class AsyncNumbers(Controller):
         return await _numbers.apaginate(User.objects.order_by('id'), query, named)
 
 
+class UndeclaredNumbers(Controller):
+    """Pages by number that do not declare the 404 themselves: ``Page[T]`` brings it."""
+
+    def get(self, query: Query[PageNumber]) -> Page[Named]:
+        return _numbers.paginate(User.objects.order_by('id'), query, named)
+
+
+class AsyncUndeclaredNumbers(Controller):
+    async def get(self, query: Query[PageNumber]) -> Page[Named]:
+        return await _numbers.apaginate(User.objects.order_by('id'), query, named)
+
+
 class AsyncOffsets(Controller):
     async def get(self, query: Query[LimitOffset]) -> OffsetPage[Named]:
         return await _offsets.apaginate(User.objects.order_by('id'), query, named)
@@ -292,7 +304,9 @@ def _call(view: Any, query: str = '') -> tuple[int, Any]:
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.parametrize('view', [Numbers, AsyncNumbers])
+@pytest.mark.parametrize(
+    'view', [Numbers, AsyncNumbers, UndeclaredNumbers, AsyncUndeclaredNumbers]
+)
 def test_page_numbers_on_the_stub_backend(view: Any) -> None:
     """Pages by number answer their page, a 404 past the end and a 400 for page 0."""
     for number in range(3):
@@ -301,8 +315,18 @@ def test_page_numbers_on_the_stub_backend(view: Any) -> None:
         200,
         {'items': [{'name': 'u2'}], 'page': 2, 'per_page': 2, 'total': 3, 'pages': 2},
     )
-    assert _call(view, 'page=3')[0] == 404
+    status, body = _call(view, 'page=3')
+    assert (status, body['detail'][0]['type']) == (404, 'out_of_range')
     assert _call(view, 'page=0')[0] == 400
+
+
+def test_a_page_by_number_documents_its_404_without_declaring_it() -> None:
+    """``Page[T]`` names the 404 past the end; the endpoint documents it as declared."""
+    with override_settings(DMR_SETTINGS={'serializer': SERIALIZER}):
+        declared = Numbers.compiled().endpoints['GET'].responses
+        brought = UndeclaredNumbers.compiled().endpoints['GET'].responses
+    assert set(brought) == set(declared)
+    assert brought[404].spec.description == 'The requested page is past the last page'
 
 
 @pytest.mark.django_db(transaction=True)

@@ -86,6 +86,22 @@ class ResponseSpec:
             )
 
 
+RESPONSES_OF_A_MODEL = '__dmr_responses__'
+"""A model class may name, in this attribute, the responses that come with it.
+
+An endpoint whose success response is such a model documents them and may
+answer them without declaring them itself (its own declarations, its
+controller's and the settings' win). ``Page[T]`` of :mod:`dmr.pagination`
+names the 404 of a page past the last one this way.
+"""
+
+
+def responses_of(model: Any) -> tuple[ResponseSpec, ...]:
+    """The responses ``model`` names in :data:`RESPONSES_OF_A_MODEL` (none for most)."""
+    responses = getattr(model, RESPONSES_OF_A_MODEL, ()) if isinstance(model, type) else ()
+    return tuple(responses)
+
+
 @dataclass(frozen=True, slots=True)
 class EndpointOptions:
     """What ``@modify`` or ``@validate`` recorded on an endpoint function."""

@@ -34,7 +34,14 @@ from dmr.errors import ErrorHandler, NotAcceptableError
 from dmr.parsers import Parser
 from dmr.permissions import Permission
 from dmr.renderers import Renderer
-from dmr.responses import INHERIT, AuthOption, PermissionsOption, ResponseSpec, ThrottlesOption
+from dmr.responses import (
+    INHERIT,
+    AuthOption,
+    PermissionsOption,
+    ResponseSpec,
+    ThrottlesOption,
+    responses_of,
+)
 from dmr.security._auth import Auth
 from dmr.serializer import Serializer
 from dmr.streaming._declaration import stream_declaration
@@ -132,6 +139,7 @@ class Endpoint:
                 config.responses,
                 [
                     *(spec for stage in self.stages for spec in stage.responses),
+                    *responses_of(signature.success and signature.success.return_type),
                     *validation_responses(
                         validate=validate and stream is None,
                         error_model=error_format.model,

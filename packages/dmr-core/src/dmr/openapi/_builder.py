@@ -53,16 +53,7 @@ def build_schema(router: Router, config: OpenAPIConfig | None = None) -> JsonSch
             owners.append((owner_name, route.path, method.lower()))
             documented.append((owner_name, endpoint))
     schemes = _secured(paths, owners, documented, config)
-    document: JsonSchema = {'openapi': config.openapi_version, 'info': _info(config)}
-    if config.servers:
-        document['servers'] = [dict(server) for server in config.servers]
-    if config.security:
-        document['security'] = [dict(requirement) for requirement in config.security]
-    tags = _tags(config, paths)
-    if tags:
-        document['tags'] = tags
-    if config.external_docs is not None:
-        document['externalDocs'] = dict(config.external_docs)
+    document = _head(config, paths)
     # Copies: the patterns are rewritten in place, and backends may cache their schemas.
     schemas = _reachable(paths, registry.finish())  # finishing also settles the paths' refs
     document['paths'] = copy.deepcopy({path: item for path, item in paths.items() if item})
@@ -73,13 +64,33 @@ def build_schema(router: Router, config: OpenAPIConfig | None = None) -> JsonSch
     if schemes or config.security_schemes is not None:
         components['securitySchemes'] = schemes
     document['components'] = components
+    _in_its_version(document, config)
+    return document
+
+
+def _head(config: OpenAPIConfig, paths: dict[str, dict[str, Any]]) -> JsonSchema:
+    """The document's fields before its paths: version, info, servers, security, tags."""
+    document: JsonSchema = {'openapi': config.openapi_version, 'info': _info(config)}
+    if config.servers:
+        document['servers'] = [dict(server) for server in config.servers]
+    if config.security:
+        document['security'] = [dict(requirement) for requirement in config.security]
+    tags = _tags(config, paths)
+    if tags:
+        document['tags'] = tags
+    if config.external_docs is not None:
+        document['externalDocs'] = dict(config.external_docs)
+    return document
+
+
+def _in_its_version(document: JsonSchema, config: OpenAPIConfig) -> None:
+    """Rewrite the finished document for the OpenAPI version it declares."""
     if not config.openapi_version.startswith('3.2'):
         _items_as_schemas(document['paths'])
     if config.dialect == '3.0':
         document_to_30(document)  # 3.0's `integer` already excludes `2.0`
     else:
         comment_request_integers(document)
-    return document
 
 
 def _items_as_schemas(paths: dict[str, Any]) -> None:

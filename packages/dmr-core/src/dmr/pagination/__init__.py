@@ -19,6 +19,7 @@ from dmr.pagination._params import INVALID_CURSOR
 from dmr.pagination.cursor import CursorPaginator
 from dmr.pagination.limit_offset import LimitOffsetPaginator
 from dmr.pagination.models import (
+    PAGE_NOT_FOUND,
     CursorPage,
     LimitOffset,
     OffsetPage,
@@ -26,7 +27,7 @@ from dmr.pagination.models import (
     PageCursor,
     PageNumber,
 )
-from dmr.pagination.page_number import PAGE_NOT_FOUND, PageNumberPaginator
+from dmr.pagination.page_number import PageNumberPaginator
 
 __all__ = [
     'INVALID_CURSOR',

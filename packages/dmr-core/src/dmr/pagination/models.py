@@ -16,7 +16,17 @@ from typing import TYPE_CHECKING, Any, Generic, NotRequired, TypeVar
 
 from typing_extensions import TypedDict
 
+from dmr.errors import ErrorModel
+from dmr.responses import RESPONSES_OF_A_MODEL, ResponseSpec
+
 _T = TypeVar('_T')
+
+PAGE_NOT_FOUND = ResponseSpec(
+    ErrorModel,
+    status_code=404,
+    description='The requested page is past the last page',
+)
+"""The 404 of a page number past the last page, which every ``Page[T]`` brings."""
 
 
 class PageNumber(TypedDict):
@@ -43,10 +53,17 @@ class PageCursor(TypedDict):
 class _Family:
     """``Family[Item]``: the concrete page class of one item type, built once."""
 
-    def __init__(self, suffix: str, doc: str, fields: dict[str, Any]) -> None:
+    def __init__(
+        self,
+        suffix: str,
+        doc: str,
+        fields: dict[str, Any],
+        responses: tuple[ResponseSpec, ...] = (),
+    ) -> None:
         self.suffix = suffix
         self.doc = doc
         self.fields = fields
+        self.responses = responses
         self.classes: dict[Any, type] = {}
 
     def __getitem__(self, item: Any) -> Any:
@@ -64,6 +81,7 @@ class _Family:
         page = TypedDict(f'{name}{self.suffix}', {'items': list[item], **self.fields})  # type: ignore[misc]  # a class named at run time
         page.__doc__ = self.doc
         page.__module__ = __name__
+        setattr(page, RESPONSES_OF_A_MODEL, self.responses)
         self.classes[item] = page
         return page
 
@@ -104,6 +122,7 @@ else:
         'Page',
         'One page of a listing by page number, and where it stands among the others.',
         {'page': int, 'per_page': int, 'total': int, 'pages': int},
+        (PAGE_NOT_FOUND,),
     )
     OffsetPage = _Family(
         'OffsetPage',

@@ -2,11 +2,11 @@
 
 >>> users = PageNumberPaginator()
 >>> class UserListController(Controller):
-...     @modify(extra_responses=users.responses)
 ...     def get(self, query: Query[PageNumber]) -> Page[UserOut]:
 ...         return users.paginate(User.objects.order_by('id'), query, user_out)
 
-A page past the last one is a 404, as Django's ``ListView`` answers; an empty
+A page past the last one is a 404, as Django's ``ListView`` answers; every
+endpoint answering a ``Page[T]`` documents it without declaring it. An empty
 listing still has its page 1, with no items and ``pages == 1``.
 """
 
@@ -15,19 +15,12 @@ from typing import Any, TypeVar
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import QuerySet
 
-from dmr.errors import APIError, ErrorModel, ErrorType, error_detail, error_model
+from dmr.errors import APIError, ErrorType, error_detail, error_model
 from dmr.pagination._common import ToItem, as_is, page_size, require_order
 from dmr.pagination._params import Bounds, current_settings
-from dmr.pagination.models import Page
-from dmr.responses import ResponseSpec
+from dmr.pagination.models import PAGE_NOT_FOUND, Page
 
 _I = TypeVar('_I')
-
-PAGE_NOT_FOUND = ResponseSpec(
-    ErrorModel,
-    status_code=404,
-    description='The requested page is past the last page',
-)
 
 
 class PageNumberPaginator:
@@ -39,7 +32,7 @@ class PageNumberPaginator:
     __slots__ = ('max_per_page', 'per_page')
 
     responses = (PAGE_NOT_FOUND,)
-    """What a listing adds to its documented responses: the 404 past the end."""
+    """The 404 past the end; ``Page[T]`` brings it already, so declaring it is optional."""
 
     def __init__(self, *, per_page: int | None = None, max_per_page: int | None = None) -> None:
         self.per_page, self.max_per_page = page_size(per_page, max_per_page)
