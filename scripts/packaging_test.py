@@ -55,7 +55,15 @@ from django.conf import settings
 
 
 def pytest_configure():
-    settings.configure(INSTALLED_APPS=['dmr'], ALLOWED_HOSTS=['*'], USE_TZ=True)
+    settings.configure(
+        # auth: the users the pagination suite pages through, in a database of its own.
+        INSTALLED_APPS=['django.contrib.contenttypes', 'django.contrib.auth', 'dmr'],
+        DATABASES={'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': ':memory:'}},
+        # The pagination suite's cursors are signed.
+        SECRET_KEY='dmr-packaging-test',
+        ALLOWED_HOSTS=['*'],
+        USE_TZ=True,
+    )
     django.setup()
 """
 # The fixtures of dmr-core's pytest plugin, loaded from the wheel's entry point.
