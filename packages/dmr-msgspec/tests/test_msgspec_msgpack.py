@@ -73,6 +73,7 @@ def test_invalid_msgpack_field_is_located_at_the_field(client):
         b'\xd6\xff\x00\x00\x00\x00' + b'\xd7\xff' + b'\xff' * 8,  # trailing timestamp
         b'\x81\xa1t\xd7\xff' + b'\xff' * 8,  # a timestamp with nanoseconds out of range
         b'\x91' * 20_000 + b'\xc0',  # 20,000 nested arrays
+        b'\x82\x00\x00\x80\x00',  # a map as a map key
     ],
 )
 def test_malformed_msgpack_is_a_parse_error(client, content):

@@ -26,6 +26,7 @@ _encoder = msgspec.msgpack.Encoder()
 # subclass ValidationError, for a malformed timestamp extension), invalid
 # UTF-8 in a string, nesting deeper than the interpreter allows.
 _MALFORMED = (msgspec.DecodeError, UnicodeDecodeError, RecursionError)
+_UNHASHABLE_KEY = 'MessagePack decode error: a map key must not be a map'
 
 
 class MsgpackParser:
@@ -45,6 +46,10 @@ class MsgpackParser:
             raise RequestValidationError(
                 [error_detail(str(exc), ['body'], ErrorType.PARSE_ERROR)],
             ) from exc
+        except TypeError:  # msgspec before 0.22: a map as a map key (unhashable)
+            raise RequestValidationError(
+                [error_detail(_UNHASHABLE_KEY, ['body'], ErrorType.PARSE_ERROR)],
+            ) from None
         return adapter.from_python(data)
 
 
