@@ -15,6 +15,8 @@ are committed, and the request sees them).
 """
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import pytest
@@ -48,10 +50,42 @@ def pytest_report_header() -> list[str]:
     ]
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """On the ASGI lane, a test that uses the database gets a transactional one."""
+@pytest.fixture(scope='session')
+def django_db_modify_db_settings(
+    django_db_modify_db_settings_parallel_suffix: None,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """On the lane with SQLite, the test database is a file, as under a server.
+
+    Requests read from their own threads while the test writes (the live
+    feed polls as the test writes an article): SQLite makes a write to a
+    file wait for a read in progress, but answers "table is locked" at once
+    in the in-memory database threads share.
+    """
+    database = settings.DATABASES['default']
+    if ASGI_LANE and database['ENGINE'].endswith('sqlite3'):
+        path = tmp_path_factory.mktemp('newsroom') / 'test.sqlite3'
+        database.setdefault('TEST', {})['NAME'] = str(path)
+        # Nothing to keep if the machine crashes: no waiting for the disk.
+        database.setdefault('OPTIONS', {})['init_command'] = 'PRAGMA synchronous = OFF'
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        'markers',
+        'without_test_client: sends no request through the test clients (it starts servers or'
+        ' tools of its own), so the runs on the lane (NEWSROOM_ASGI_LANE=1) leave it out',
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On the lane, only tests that use the test clients, each with a transactional database."""
     if not ASGI_LANE:
         return
+    left = [item for item in items if item.get_closest_marker('without_test_client')]
+    if left:
+        config.hook.pytest_deselected(items=left)
+        items[:] = [item for item in items if not item.get_closest_marker('without_test_client')]
     for item in items:
         if 'db' in getattr(item, 'fixturenames', ()) or item.get_closest_marker('django_db'):
             item.add_marker(pytest.mark.django_db(transaction=True), append=False)
@@ -64,22 +98,35 @@ def served(client: C) -> C:
     return client
 
 
+@contextmanager
+def streams_closed(client: C) -> Iterator[C]:
+    """``client``; on the lane, a stream the test left unread is disconnected at the end."""
+    try:
+        yield client
+    finally:
+        if isinstance(client.handler, ServedHandler):
+            client.handler.close()
+
+
 @pytest.fixture
-def client() -> Client:
+def client() -> Iterator[Client]:
     """Django's test client (served by ``dmr.asgi`` on the lane)."""
-    return served(Client())
+    with streams_closed(served(Client())) as client:
+        yield client
 
 
 @pytest.fixture
-def new_client() -> Client:
+def new_client() -> Iterator[Client]:
     """A second client of its own: another browser, another session."""
-    return served(Client())
+    with streams_closed(served(Client())) as client:
+        yield client
 
 
 @pytest.fixture
-def dmr_client() -> DMRClient:
+def dmr_client() -> Iterator[DMRClient]:
     """dmr's test client (served by ``dmr.asgi`` on the lane)."""
-    return served(DMRClient())
+    with streams_closed(served(DMRClient())) as client:
+        yield client
 
 
 @pytest.fixture(autouse=True)

@@ -17,6 +17,8 @@ import tomllib
 import pytest
 from django.core.management import call_command
 
+pytestmark = pytest.mark.without_test_client  # it runs tools of its own
+
 HERE = pathlib.Path(__file__).resolve().parent / 'openapi_lint'
 ROOT = pathlib.Path(__file__).resolve().parents[3]
 ALLOWED = tomllib.loads((HERE / 'allowed.toml').read_text())['allowed']

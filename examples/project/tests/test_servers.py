@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.without_test_client  # it starts servers of its own
+
 PROJECT = Path(__file__).resolve().parent.parent
 START_TIMEOUT = 30.0
 

@@ -22,6 +22,8 @@ from tests.test_servers import (  # noqa: F401 - server_env is a fixture
     wait_until_serving,
 )
 
+pytestmark = pytest.mark.without_test_client  # it starts servers of its own
+
 COMMANDS = {
     'uvicorn': ['uvicorn', '--app-dir', str(PROJECT), 'newsroom.asgi:application', '--port'],
     # Streams need threads under WSGI: each open stream holds one (README). A

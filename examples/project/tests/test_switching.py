@@ -42,6 +42,8 @@ import pytest
 
 from tests.switching_probe import BACKENDS, CASES, Case
 
+pytestmark = pytest.mark.without_test_client  # it starts servers of its own
+
 PROJECT = Path(__file__).resolve().parent.parent
 OTHERS = BACKENDS[1:]
 """The backends compared with msgspec."""

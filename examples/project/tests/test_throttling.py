@@ -135,6 +135,7 @@ def served_on_redis(tmp_path: Path) -> Iterator[tuple[int, str]]:
             server.wait(timeout=10)
 
 
+@pytest.mark.without_test_client  # it starts servers of its own
 def test_with_redis_url_the_workers_count_on_redis(served_on_redis):
     """Two workers, one Redis: 60 writes a minute in all, not 60 per worker.
 

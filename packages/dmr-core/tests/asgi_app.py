@@ -6,7 +6,7 @@ it ran outside the event loop's thread.
 
 import asyncio
 import threading
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 
 from asgiref.sync import markcoroutinefunction
 from django.contrib.auth.models import User
@@ -175,6 +175,30 @@ def streaming(request: HttpRequest) -> StreamingHttpResponse:
     return StreamingHttpResponse(parts())
 
 
+def ticks(request: HttpRequest) -> StreamingHttpResponse:
+    """An endless stream: one numbered tick at a time, as the client reads."""
+
+    async def parts() -> AsyncIterator[bytes]:
+        number = 0
+        try:
+            while True:
+                number += 1
+                await asyncio.sleep(0)
+                yield f'tick {number}\n'.encode()
+        finally:
+            record('ticks:closed')
+
+    return StreamingHttpResponse(parts())
+
+
+def nothing_streamed(request: HttpRequest) -> StreamingHttpResponse:
+    async def parts() -> AsyncIterator[bytes]:
+        return
+        yield b''  # pragma: no cover  # makes this an async generator that yields nothing
+
+    return StreamingHttpResponse(parts())
+
+
 def cookie(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(request.COOKIES.get('seen', 'first'))
     response.set_cookie('seen', 'again')
@@ -204,6 +228,8 @@ urlpatterns = [
     path('upload/', upload),
     path('slow/', slow),
     path('streaming/', streaming),
+    path('ticks/', ticks),
+    path('nothing-streamed/', nothing_streamed),
     path('failing/', failing),
     path('cookie/', cookie),
     path('view-a/', async_view),

@@ -11,9 +11,11 @@ a project's tests run against the ASGI lane::
     client.handler = ServedHandler()
     response = client.get('/api/tags/')
 
-The response a test sees is rebuilt from what went over ASGI (status,
-headers, cookies, body), with the request as ``response.wsgi_request``.
-Each request runs in ``asyncio.run`` on the test's thread, outside any
+The response a test sees (:class:`ServedResponse`) is rebuilt from what
+went over ASGI (status, headers, cookies, body), with the request as
+``response.wsgi_request``; its body is read as the test reads it, so a
+stream (a file, Server-Sent Events) arrives chunk by chunk. Each request
+runs on an event loop of its own that the test's thread runs, outside any
 ``async_to_sync``: sync code of the request runs in the request's own
 thread, with a database connection of its own, as under a server. A test
 that writes rows the request must read therefore needs a transactional
@@ -21,7 +23,7 @@ database (``pytest.mark.django_db(transaction=True)``).
 """
 
 import asyncio
-from collections.abc import Awaitable, Callable, Mapping, MutableMapping, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -128,16 +130,183 @@ def scope_of(environ: Mapping[str, Any]) -> tuple[dict[str, Any], bytes]:
     return scope, body
 
 
-def rebuild(served: Served) -> HttpResponse:
-    """A Django response holding what went over ASGI."""
-    response = HttpResponse(served.body, status=served.status)
-    del response.headers['Content-Type']
-    for name, value in served.headers:
-        if name.lower() == b'set-cookie':
-            response.cookies.load(value.decode('latin-1'))
+class _Exchange:
+    """One request served on an event loop of its own, which runs only while the test reads.
+
+    The test's thread drives the loop: the application runs until it sends
+    a message the test waits for, then waits, as for a client that reads
+    slowly, until the test reads on. When the test is done (the whole body
+    read, or the response closed), the client disconnects and the
+    application runs to its end.
+    """
+
+    def __init__(self, app: ASGIApp, scope: Mapping[str, Any], body: bytes) -> None:
+        self._runner = asyncio.Runner()
+        self._sent: asyncio.Queue[Message | None] = asyncio.Queue()
+        self._gone = asyncio.Event()
+        self.returned = False
+        """Whether the application has returned."""
+        self.open = True
+        """Whether the client is still connected."""
+        self._task = self._runner.run(self._start(app, dict(scope), body))
+
+    async def _start(
+        self,
+        app: ASGIApp,
+        scope: dict[str, Any],
+        body: bytes,
+    ) -> 'asyncio.Task[None]':
+        request: list[Message] = [{'type': 'http.request', 'body': body, 'more_body': False}]
+
+        async def receive() -> Message:
+            if request:
+                return request.pop()
+            await self._gone.wait()
+            return {'type': 'http.disconnect'}
+
+        async def send(message: Message) -> None:
+            self._sent.put_nowait(message)
+            if message['type'] == 'http.response.body' and not message.get('more_body', False):
+                self._gone.set()  # the whole response is in: the client goes
+
+        async def application() -> None:
+            await app(scope, receive, send)
+
+        task = asyncio.create_task(application())
+        task.add_done_callback(lambda _: self._sent.put_nowait(None))
+        return task
+
+    def receive(self) -> Message | None:
+        """The application's next message, running it until it sends one.
+
+        ``None`` once the application has returned.
+        """
+        return self._seen(self._runner.run(self._sent.get()))
+
+    def sent(self) -> list[Message]:
+        """The messages the application has sent and the test has not read, without running it."""
+        messages: list[Message] = []
+        while not self._sent.empty() and (message := self._seen(self._sent.get_nowait())):
+            messages.append(message)
+        return messages
+
+    def _seen(self, message: Message | None) -> Message | None:
+        """``message``; ``None`` (the application returned) raises what it raised, if anything."""
+        if message is None:
+            self.returned = True
+            self.close()
+            self._task.result()
+        return message
+
+    def close(self) -> None:
+        """The client disconnects; the application hears it and runs to its end."""
+        if not self.open:
+            return
+        self.open = False
+        try:
+            if not self._task.done():
+                self._runner.run(self._leave())
+        finally:
+            self._runner.close()
+
+    async def _leave(self) -> None:
+        self._gone.set()
+        await self._task
+
+
+class ServedResponse(HttpResponse):
+    """A response as it went over ASGI, whose body the test reads as it chooses.
+
+    ``content`` (and the clients' ``json()``) waits for the whole body;
+    iterating, or ``streaming_content``, reads it chunk by chunk as the
+    application sends it, so a test reads an endless stream one event at a
+    time. A body the application had sent whole by the time its headers were
+    read is there already, and the request is over. Otherwise the request
+    goes on while the test reads, and ends when the test has read the whole
+    body or closes the response (``close()``): the client then disconnects.
+    """
+
+    def __init__(self, exchange: _Exchange, start: Message) -> None:
+        # Not HttpResponse's own: it would set an empty body, and the body is the application's.
+        HttpResponseBase.__init__(self, status=start['status'])
+        self._exchange = exchange
+        self._received: list[bytes] = []
+        self._ended = False
+        self._messages = 0
+        del self.headers['Content-Type']
+        for name, value in start.get('headers', ()):
+            if bytes(name).lower() == b'set-cookie':
+                self.cookies.load(bytes(value).decode('latin-1'))
+            else:
+                self.headers[bytes(name).decode('latin-1')] = bytes(value).decode('latin-1')
+        for message in exchange.sent():
+            self._take(message)
+        if exchange.returned:
+            self._finish()
+
+    @property
+    def streaming(self) -> bool:  # type: ignore[override]  # read-only here: what the application sent
+        """Whether the body came, or is still coming, in more than one message."""
+        return not self._ended or self._messages > 1
+
+    @property
+    def content(self) -> bytes:
+        """The whole body, once the application has sent it all."""
+        while not self._ended:
+            self._read()
+        return b''.join(self._received)
+
+    @content.setter
+    def content(self, value: Any) -> None:
+        """The body is ``value`` from now on; the client stops reading."""
+        self._received = [self.make_bytes(value)]
+        self.close()
+
+    @property
+    def streaming_content(self) -> Iterator[bytes]:
+        """The body's chunks, as the application sends them."""
+        return self._chunks()
+
+    def __iter__(self) -> Iterator[bytes]:
+        return self._chunks()
+
+    def _chunks(self) -> Iterator[bytes]:
+        index = 0
+        while True:
+            while index < len(self._received):
+                yield self._received[index]
+                index += 1
+            if self._ended:
+                return
+            self._read()
+
+    def _read(self) -> None:
+        message = self._exchange.receive()
+        if message is None:
+            self._finish()
         else:
-            response.headers[name.decode('latin-1')] = value.decode('latin-1')
-    return response
+            self._take(message)
+
+    def _take(self, message: Message) -> None:
+        self._messages += 1
+        if message.get('body'):
+            self._received.append(bytes(message['body']))
+        if not message.get('more_body', False):
+            self._finish()
+
+    def _finish(self) -> None:
+        self._ended = True
+        self._exchange.close()
+
+    def close(self) -> None:
+        """The client goes away: the application hears ``http.disconnect``.
+
+        Django's ``request_finished`` is not sent again: the application sent
+        it when it ended the request, in its own process, as under a server.
+        """
+        self._ended = True
+        self.closed = True
+        self._exchange.close()
 
 
 class ServedHandler:
@@ -145,7 +314,9 @@ class ServedHandler:
 
     ``handler_class`` is the application's class, :class:`dmr.asgi.ASGIHandler`
     unless named; a fresh one serves each request, so that settings a test
-    overrides (``MIDDLEWARE``...) apply.
+    overrides (``MIDDLEWARE``...) apply. Each request answers a
+    :class:`ServedResponse`. :meth:`close` disconnects every request still
+    going on (a stream the test left unread): call it when the test ends.
     """
 
     def __init__(
@@ -156,14 +327,27 @@ class ServedHandler:
     ) -> None:
         self.enforce_csrf_checks = enforce_csrf_checks
         self.handler_class = handler_class
+        self._exchanges: list[_Exchange] = []
 
     def __call__(self, environ: dict[str, Any]) -> HttpResponseBase:
         """Serve the request ``environ`` describes and answer what was sent back."""
         app = _recording(self.handler_class, enforce_csrf_checks=self.enforce_csrf_checks)
         scope, body = scope_of(environ)
-        response = rebuild(asyncio.run(serve(app, scope, (body,))))
+        exchange = _Exchange(app, scope, body)
+        start = exchange.receive()
+        if start is None:
+            exchange.close()
+            raise RuntimeError(f'{self.handler_class.__name__} returned without a response')
+        response = ServedResponse(exchange, start)
         response.wsgi_request = app.request  # type: ignore[attr-defined]  # as Django's client sets it
+        self._exchanges = [*(each for each in self._exchanges if each.open), exchange]
         return response
+
+    def close(self) -> None:
+        """Disconnect every request whose response the test has not read to its end."""
+        exchanges, self._exchanges = self._exchanges, []
+        for exchange in exchanges:
+            exchange.close()
 
 
 class _Recording(DjangoASGIHandler):
