@@ -146,6 +146,18 @@ class AsyncQuiet(Controller):
             closed('async-quiet')
 
 
+class AsyncPause(Controller):
+    """Sends one event, then waits an hour for the next."""
+
+    async def get(self) -> EventStream[Tick]:
+        try:
+            yield Tick(0)
+            await asyncio.sleep(3600)
+            yield Tick(1)
+        finally:
+            closed('async-pause')
+
+
 class SyncExport(Controller):
     def get(self) -> JsonLines[Tick]:
         return iter([Tick(1), Tick(2)])
@@ -190,4 +202,5 @@ urlpatterns = [
     *_pair('export', SyncExport, AsyncExport),
     *_pair('users', SyncUsers, AsyncUsers),
     path('async/quiet/', AsyncQuiet.as_view()),
+    path('async/pause/', AsyncPause.as_view()),
 ]

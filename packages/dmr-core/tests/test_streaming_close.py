@@ -1,6 +1,7 @@
 """A client that stops reading mid-stream: the generator is closed, its ``finally`` runs."""
 
 import asyncio
+import time
 
 import pytest
 from django.test import AsyncClient, Client
@@ -25,6 +26,26 @@ def test_closing_a_wsgi_stream_closes_the_generator(kind: str):
     assert next(chunks) == b'data: {"n":1}\n\n'
     response.close()
     assert [f'{kind}-endless'] == CLOSED
+
+
+@pytest.mark.django_db  # as above
+def test_async_stream_under_wsgi_sends_each_event_as_it_is_made():
+    """Under WSGI, an async stream's event is sent while the generator awaits the next one."""
+    response = Client().get('/async/pause/')
+    first = next(iter(response))
+    response.close()
+    assert first == b'data: {"n":0}\n\n'
+
+
+@pytest.mark.django_db  # as above
+def test_closing_a_waiting_async_stream_under_wsgi_ends_its_wait():
+    """Closing an async stream under WSGI while its generator awaits closes it at once."""
+    response = Client().get('/async/pause/')
+    next(iter(response))
+    started = time.monotonic()
+    response.close()
+    assert time.monotonic() - started < 5
+    assert CLOSED == ['async-pause']
 
 
 @pytest.mark.parametrize('kind', ['sync', 'async'])
