@@ -19,6 +19,7 @@ grow forever. :class:`StreamResponse` bridges per chunk instead:
 """
 
 import asyncio
+import contextlib
 import contextvars
 import queue
 import threading
@@ -113,8 +114,8 @@ def _drive(chunks: AsyncIterator[bytes], source: object) -> Generator[bytes]:
             yield part
     finally:
         bridge.stop()
-        thread.join()
-        bridge.loop.close()
+        if threading.current_thread() is not thread:  # a finalizer may run anywhere
+            thread.join()
 
 
 class _Bridge:
@@ -139,13 +140,16 @@ class _Bridge:
             self.handoff.put(_Failed(exc))
         finally:
             self.loop.run_until_complete(self.loop.shutdown_asyncgens())
+            self.loop.close()
 
     def stop(self) -> None:
         """The server's thread: no more chunks; a wait for the next one is cancelled."""
         self.closing.set()
         self.room.release()
         if self.making:
-            self.loop.call_soon_threadsafe(self.making[0].cancel)
+            # The loop is closed once the stream's thread is done: nothing to cancel then.
+            with contextlib.suppress(RuntimeError):
+                self.loop.call_soon_threadsafe(self.making[0].cancel)
 
     def _hand(self, item: object) -> None:
         self.room.acquire()
