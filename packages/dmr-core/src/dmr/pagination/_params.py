@@ -7,12 +7,14 @@ bound is declared once, as a :class:`Number`, which both checks the request
 and writes the JSON Schema keywords of the OpenAPI document.
 """
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from dmr.errors import ErrorDetail, ErrorType, RequestValidationError, error_detail
 from dmr.pagination.config import PaginationSettings
+
+_N = TypeVar('_N')
 
 INVALID_CURSOR = 'invalid_cursor'
 """The ``type`` of the error detail for a cursor that dmr did not sign for
@@ -56,6 +58,24 @@ def page_size(name: str, own: tuple[int | None, int | None], limits: PaginationS
     per_page, max_per_page = own
     most = max_per_page or limits.max_per_page
     return Number(name, min(per_page or limits.per_page, most), 1, most)
+
+
+class Declared(Generic[_N]):
+    """A paginator's parameters as ``build`` declares them, rebuilt when the settings change."""
+
+    __slots__ = ('build', 'last')
+
+    def __init__(self, build: Callable[[PaginationSettings], _N]) -> None:
+        self.build = build
+        self.last: tuple[PaginationSettings, _N] | None = None
+
+    def __call__(self) -> _N:
+        """The parameters under the settings of now."""
+        limits = current_settings()
+        last = self.last
+        if last is None or last[0] is not limits:
+            last = self.last = (limits, self.build(limits))
+        return last[1]
 
 
 class Bounds:

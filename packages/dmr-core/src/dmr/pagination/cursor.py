@@ -23,7 +23,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Field, Model, Q, QuerySet
 
 from dmr.pagination._common import ToItem, aread, as_is, own_sizes, read
-from dmr.pagination._params import INVALID_CURSOR, Bounds, current_settings, page_size, value_of
+from dmr.pagination._params import INVALID_CURSOR, Bounds, Declared, page_size, value_of
 from dmr.pagination._token import BACKWARD, FORWARD, MAX_LENGTH, CursorError, decode, encode
 from dmr.pagination.models import CursorPage
 
@@ -66,7 +66,16 @@ class CursorPaginator:
     ``max_per_page`` default to ``DMR_SETTINGS['pagination']``.
     """
 
-    __slots__ = ('fields', 'max_per_page', 'model', 'ordering', 'per_page', 'reverse', 'salt')
+    __slots__ = (
+        '_sizes',
+        'fields',
+        'max_per_page',
+        'model',
+        'ordering',
+        'per_page',
+        'reverse',
+        'salt',
+    )
 
     responses = ()
     """No response beyond those of any ``Query``: a bad cursor is a 400."""
@@ -86,11 +95,13 @@ class CursorPaginator:
         self.ordering = tuple(f'-{f.name}' if down else f.name for f, down in self.fields)
         self.reverse = tuple(f.name if down else f'-{f.name}' for f, down in self.fields)
         self.salt = f'dmr.pagination.cursor:{model._meta.label}:{",".join(self.ordering)}:{salt}'
+        own = (self.per_page, self.max_per_page)
+        self._sizes = Declared(lambda limits: page_size('per_page', own, limits))
 
     def parameter_keywords(self) -> Mapping[str, Mapping[str, Any]]:
         """The bounds of ``cursor`` and ``per_page``, for the OpenAPI document."""
-        sizes = page_size('per_page', (self.per_page, self.max_per_page), current_settings())
-        return {'cursor': {'minLength': 1, 'maxLength': MAX_LENGTH}, 'per_page': sizes.keywords()}
+        cursor = {'minLength': 1, 'maxLength': MAX_LENGTH}
+        return {'cursor': cursor, 'per_page': self._sizes().keywords()}
 
     def _plan(
         self, queryset: QuerySet[Any, Any], params: object, to_item: ToItem[_I]
@@ -102,8 +113,7 @@ class CursorPaginator:
                 f'not {queryset.model.__name__}',
             )
         bounds = Bounds(params)
-        sizes = page_size('per_page', (self.per_page, self.max_per_page), current_settings())
-        per_page = bounds.number(sizes)
+        per_page = bounds.number(self._sizes())
         token = value_of(params, 'cursor')
         direction, position = FORWARD, None
         if token is not None:

@@ -17,7 +17,8 @@ from typing import Any, Generic, TypeVar
 from django.db.models import QuerySet
 
 from dmr.pagination._common import ToItem, aread, as_is, own_sizes, read, require_order
-from dmr.pagination._params import Bounds, Number, current_settings, page_size
+from dmr.pagination._params import Bounds, Declared, Number, page_size
+from dmr.pagination.config import PaginationSettings
 from dmr.pagination.models import OffsetPage
 
 _I = TypeVar('_I')
@@ -31,7 +32,7 @@ class LimitOffsetPaginator:
     says whether to count the whole listing for ``total``.
     """
 
-    __slots__ = ('count', 'max_offset', 'max_per_page', 'per_page')
+    __slots__ = ('_numbers', 'count', 'max_offset', 'max_per_page', 'per_page')
 
     responses = ()
     """No response beyond those of any ``Query``: out of range is a 400."""
@@ -49,9 +50,9 @@ class LimitOffsetPaginator:
             raise ValueError(f'max_offset must not be negative, not {max_offset}')
         self.max_offset = max_offset
         self.count = count
+        self._numbers = Declared(self._declare)
 
-    def _numbers(self) -> tuple[Number, Number]:
-        limits = current_settings()
+    def _declare(self, limits: PaginationSettings) -> tuple[Number, Number]:
         deepest = limits.max_offset if self.max_offset is None else self.max_offset
         sizes = page_size('limit', (self.per_page, self.max_per_page), limits)
         return sizes, Number('offset', 0, 0, deepest)

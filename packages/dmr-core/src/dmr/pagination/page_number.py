@@ -20,7 +20,8 @@ from django.db.models import QuerySet
 
 from dmr.errors import APIError, ErrorType, error_detail, error_model
 from dmr.pagination._common import ToItem, aread, as_is, own_sizes, read, require_order
-from dmr.pagination._params import Bounds, Number, current_settings, page_size
+from dmr.pagination._params import Bounds, Declared, Number, page_size
+from dmr.pagination.config import PaginationSettings
 from dmr.pagination.models import PAGE_NOT_FOUND, Page
 
 _I = TypeVar('_I')
@@ -32,16 +33,17 @@ class PageNumberPaginator:
     ``per_page`` and ``max_per_page`` default to ``DMR_SETTINGS['pagination']``.
     """
 
-    __slots__ = ('max_per_page', 'per_page')
+    __slots__ = ('_numbers', 'max_per_page', 'per_page')
 
     responses = (PAGE_NOT_FOUND,)
     """The 404 past the end; ``Page[T]`` brings it already, so declaring it is optional."""
 
     def __init__(self, *, per_page: int | None = None, max_per_page: int | None = None) -> None:
         self.per_page, self.max_per_page = own_sizes(per_page, max_per_page)
+        self._numbers = Declared(self._declare)
 
-    def _numbers(self) -> tuple[Number, Number]:
-        sizes = page_size('per_page', (self.per_page, self.max_per_page), current_settings())
+    def _declare(self, limits: PaginationSettings) -> tuple[Number, Number]:
+        sizes = page_size('per_page', (self.per_page, self.max_per_page), limits)
         return Number('page', 1, 1), sizes
 
     def parameter_keywords(self) -> Mapping[str, Mapping[str, Any]]:
