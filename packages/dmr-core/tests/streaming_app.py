@@ -158,6 +158,19 @@ class AsyncPause(Controller):
             closed('async-pause')
 
 
+class AsyncFlood(Controller):
+    """Makes events as fast as it can, never awaiting anything."""
+
+    async def get(self) -> EventStream[Tick]:
+        n = 0
+        try:
+            while True:
+                yield Tick(n)
+                n += 1
+        finally:
+            closed('async-flood')
+
+
 class SyncExport(Controller):
     def get(self) -> JsonLines[Tick]:
         return iter([Tick(1), Tick(2)])
@@ -203,4 +216,5 @@ urlpatterns = [
     *_pair('users', SyncUsers, AsyncUsers),
     path('async/quiet/', AsyncQuiet.as_view()),
     path('async/pause/', AsyncPause.as_view()),
+    path('async/flood/', AsyncFlood.as_view()),
 ]
