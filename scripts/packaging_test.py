@@ -56,8 +56,8 @@ from django.conf import settings
 
 def pytest_configure():
     settings.configure(
-        # auth: the users the pagination suite pages through, in a database of its own.
-        INSTALLED_APPS=['django.contrib.contenttypes', 'django.contrib.auth', 'dmr'],
+        # dmr.testing.rows: the rows the pagination suite pages through, in a database.
+        INSTALLED_APPS=['dmr', 'dmr.testing.rows'],
         DATABASES={'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': ':memory:'}},
         # The pagination suite's cursors are signed.
         SECRET_KEY='dmr-packaging-test',

@@ -37,6 +37,8 @@ def pytest_configure() -> None:
             'django.contrib.auth',
             'dmr',
             'dmr.security.tokens',
+            # The conformance kit's rows (plugin_kit/ runs its pagination suite).
+            'dmr.testing.rows',
         ],
         DATABASES={
             'default': {

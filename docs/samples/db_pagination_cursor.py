@@ -1,6 +1,7 @@
 """Pages by cursor, async: walking ``next`` and ``previous``, and a forged cursor."""
 
 import datetime
+from typing import Annotated
 
 import msgspec
 from django.contrib.auth.models import User
@@ -24,7 +25,7 @@ def member(user: User) -> Member:
 
 
 class MemberListController(Controller):
-    async def get(self, query: Query[PageCursor]) -> CursorPage[Member]:
+    async def get(self, query: Query[Annotated[PageCursor, newest]]) -> CursorPage[Member]:
         return await newest.apaginate(User.objects.all(), query, member)
 
 

@@ -17,11 +17,12 @@ class UserOut(msgspec.Struct):
 
 
 class UserQuery(msgspec.Struct):
-    page: Annotated[int, msgspec.Meta(ge=1)] = 1
-    per_page: Annotated[int, msgspec.Meta(ge=1, le=50)] = 10
+    page: int | None = None
+    per_page: int | None = None
     search: str | None = None
 
 
+# Checks page >= 1 and 1 <= per_page <= 50, and documents it beside UserQuery.
 users = PageNumberPaginator(per_page=10, max_per_page=50)
 
 
@@ -30,7 +31,7 @@ def user_out(user: User) -> UserOut:
 
 
 class UserListController(Controller):
-    def get(self, query: Query[UserQuery]) -> Page[UserOut]:
+    def get(self, query: Query[Annotated[UserQuery, users]]) -> Page[UserOut]:
         found = User.objects.order_by('id')
         if query.search is not None:
             found = found.filter(Q(username__icontains=query.search))

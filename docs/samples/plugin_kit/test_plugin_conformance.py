@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 import msgspec
 from dmr.files import UploadedFile
 from dmr.testing.conformance import Catalogue, Colour, conformance_suite
+from dmr.testing.conformance.pagination import pagination_suite
 from dmr_msgspec import MsgspecSerializer
 
 
@@ -112,26 +113,28 @@ def construct(model: Any, fields: dict[str, Any]) -> Any:
     return model(**fields)
 
 
-TestConformance = conformance_suite(
-    Catalogue(
-        serializer=MsgspecSerializer,
-        construct=construct,
-        scalars=Scalars,
-        optionals=Optionals,
-        choices=Choices,
-        unions=Unions,
-        nested=Nested,
-        recursive=Node,
-        collections=Collections,
-        temporal=Temporal,
-        aliases=Aliases,
-        constraints=Constraints,
-        query=QueryParams,
-        optional_query=OptionalQuery,
-        headers=HeaderParams,
-        path=PathParams,
-        cookies=CookieParams,
-        form=FormFields,
-        uploads=Uploads,
-    ),
+CATALOGUE = Catalogue(
+    serializer=MsgspecSerializer,
+    construct=construct,
+    scalars=Scalars,
+    optionals=Optionals,
+    choices=Choices,
+    unions=Unions,
+    nested=Nested,
+    recursive=Node,
+    collections=Collections,
+    temporal=Temporal,
+    aliases=Aliases,
+    constraints=Constraints,
+    query=QueryParams,
+    optional_query=OptionalQuery,
+    headers=HeaderParams,
+    path=PathParams,
+    cookies=CookieParams,
+    form=FormFields,
+    uploads=Uploads,
 )
+
+TestConformance = conformance_suite(CATALOGUE)
+# Needs the kit's app, 'dmr.testing.rows', and a database: see conftest.py.
+TestPagination = pagination_suite(CATALOGUE)

@@ -33,6 +33,8 @@ def pytest_configure() -> None:
             'dmr',
             'dmr.security.tokens',
             'dmr.security.jwt',
+            # The conformance kit's app, which backends install for its pagination suite.
+            'dmr.testing.rows',
         ],
         TEMPLATES=[
             {

@@ -146,6 +146,31 @@ class AsyncQuiet(Controller):
             closed('async-quiet')
 
 
+class AsyncPause(Controller):
+    """Sends one event, then waits an hour for the next."""
+
+    async def get(self) -> EventStream[Tick]:
+        try:
+            yield Tick(0)
+            await asyncio.sleep(3600)
+            yield Tick(1)
+        finally:
+            closed('async-pause')
+
+
+class AsyncFlood(Controller):
+    """Makes events as fast as it can, never awaiting anything."""
+
+    async def get(self) -> EventStream[Tick]:
+        n = 0
+        try:
+            while True:
+                yield Tick(n)
+                n += 1
+        finally:
+            closed('async-flood')
+
+
 class SyncExport(Controller):
     def get(self) -> JsonLines[Tick]:
         return iter([Tick(1), Tick(2)])
@@ -190,4 +215,6 @@ urlpatterns = [
     *_pair('export', SyncExport, AsyncExport),
     *_pair('users', SyncUsers, AsyncUsers),
     path('async/quiet/', AsyncQuiet.as_view()),
+    path('async/pause/', AsyncPause.as_view()),
+    path('async/flood/', AsyncFlood.as_view()),
 ]

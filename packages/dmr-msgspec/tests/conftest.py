@@ -12,13 +12,15 @@ def pytest_configure() -> None:
     """Configure Django before pytest-django sets it up."""
     django.conf.settings.configure(
         # Auth, and the apps of dmr's token controllers (test_msgspec_tokens.py)
-        # and JWT controllers (test_msgspec_jwt.py, which keeps users and revoked tokens).
+        # and JWT controllers (test_msgspec_jwt.py, which keeps users and revoked tokens);
+        # dmr.testing.rows: the rows the pagination suite pages through.
         INSTALLED_APPS=[
             'django.contrib.contenttypes',
             'django.contrib.auth',
             'dmr',
             'dmr.security.tokens',
             'dmr.security.jwt',
+            'dmr.testing.rows',
         ],
         DATABASES={'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': ':memory:'}},
         PASSWORD_HASHERS=['django.contrib.auth.hashers.MD5PasswordHasher'],

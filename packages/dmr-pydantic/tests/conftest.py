@@ -10,8 +10,8 @@ import django.conf
 def pytest_configure() -> None:
     """Configure Django before pytest-django sets it up."""
     django.conf.settings.configure(
-        # auth: the users the pagination suite pages through.
-        INSTALLED_APPS=['django.contrib.contenttypes', 'django.contrib.auth', 'dmr'],
+        # dmr.testing.rows: the rows the pagination suite pages through.
+        INSTALLED_APPS=['dmr', 'dmr.testing.rows'],
         DATABASES={'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': ':memory:'}},
         DMR_SETTINGS={
             'serializer': 'pydantic',

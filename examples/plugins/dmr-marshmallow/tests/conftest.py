@@ -10,7 +10,9 @@ import django.conf
 def pytest_configure() -> None:
     """Configure Django before pytest-django sets it up."""
     django.conf.settings.configure(
-        INSTALLED_APPS=['dmr'],
+        # dmr.testing.rows: the rows the pagination suite pages through.
+        INSTALLED_APPS=['dmr', 'dmr.testing.rows'],
+        DATABASES={'default': {'ENGINE': 'django.db.backends.sqlite3', 'NAME': ':memory:'}},
         DMR_SETTINGS={'serializer': 'marshmallow'},
         ROOT_URLCONF='marshmallow_urls',
         ALLOWED_HOSTS=['*'],

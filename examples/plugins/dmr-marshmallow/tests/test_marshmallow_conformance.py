@@ -9,6 +9,7 @@ backends do by default; marshmallow's own default, ``RAISE``, would add
 from typing import Any
 
 from dmr.testing.conformance import Catalogue, Colour, conformance_suite
+from dmr.testing.conformance.pagination import pagination_suite
 from marshmallow import EXCLUDE, Schema, fields, validate
 
 from dmr_marshmallow import MarshmallowSerializer
@@ -121,26 +122,27 @@ def construct(model: Any, fields: dict[str, Any]) -> Any:
     return dict(fields)
 
 
-TestConformance = conformance_suite(
-    Catalogue(
-        serializer=MarshmallowSerializer,
-        construct=construct,
-        scalars=Scalars,
-        optionals=Optionals,
-        choices=Choices,
-        unions=Unions,
-        nested=Nested,
-        recursive=Node,
-        collections=Collections,
-        temporal=Temporal,
-        aliases=Aliases,
-        constraints=Constraints,
-        query=QueryParams,
-        optional_query=OptionalQuery,
-        headers=HeaderParams,
-        path=PathParams,
-        cookies=CookieParams,
-        form=FormFields,
-        uploads=Uploads,
-    ),
+CATALOGUE = Catalogue(
+    serializer=MarshmallowSerializer,
+    construct=construct,
+    scalars=Scalars,
+    optionals=Optionals,
+    choices=Choices,
+    unions=Unions,
+    nested=Nested,
+    recursive=Node,
+    collections=Collections,
+    temporal=Temporal,
+    aliases=Aliases,
+    constraints=Constraints,
+    query=QueryParams,
+    optional_query=OptionalQuery,
+    headers=HeaderParams,
+    path=PathParams,
+    cookies=CookieParams,
+    form=FormFields,
+    uploads=Uploads,
 )
+
+TestConformance = conformance_suite(CATALOGUE)
+TestPagination = pagination_suite(CATALOGUE)

@@ -13,7 +13,7 @@ from typing import Any
 
 from django.http import HttpResponseBase
 
-from dmr.components import Component
+from dmr.components import Component, ParameterKeywords
 from dmr.errors import EndpointDefinitionError
 from dmr.responses import (
     BODILESS_STATUSES,
@@ -35,6 +35,8 @@ class Parameter:
     name: str
     component: Component
     annotation: Any
+    keywords: tuple[ParameterKeywords, ...] = ()
+    """What documents the bounds of its parameters beyond the model's own schema."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,19 +63,24 @@ def _fail(qualname: str, message: str) -> EndpointDefinitionError:
     return EndpointDefinitionError(f'{qualname}: {message}')
 
 
-def _component_of(annotation: Any) -> tuple[Component, Any] | None:
+def _component_of(
+    annotation: Any,
+) -> tuple[Component, Any, tuple[ParameterKeywords, ...]] | None:
     if typing.get_origin(annotation) is not typing.Annotated:
         return None
     components = [meta for meta in annotation.__metadata__ if isinstance(meta, Component)]
     if len(components) != 1:
         return None
     # Python flattens `Body[Annotated[int, Meta(ge=0)]]` into one Annotated:
-    # the other metadata belongs to the model's type and is kept with it.
-    others = tuple(meta for meta in annotation.__metadata__ if not isinstance(meta, Component))
+    # the other metadata belongs to the model's type and is kept with it,
+    # except what documents parameters, which is dmr's and no backend's.
+    others = [meta for meta in annotation.__metadata__ if not isinstance(meta, Component)]
+    keywords = tuple(meta for meta in others if isinstance(meta, ParameterKeywords))
+    rest = tuple(meta for meta in others if not isinstance(meta, ParameterKeywords))
     model = annotation.__origin__
-    if others:
-        model = typing.Annotated[(model, *others)]
-    return components[0], model
+    if rest:
+        model = typing.Annotated[(model, *rest)]
+    return components[0], model, keywords
 
 
 def _parameters(
@@ -93,7 +100,13 @@ def _parameters(
                 f'parameter {parameter.name!r} needs a component annotation: '
                 'Body[T], Query[T], Headers[T], Path[T], Cookies[T] or Files[T]',
             )
-        component, annotation = found
+        component, annotation, keywords = found
+        if keywords and component in _BODY_COMPONENTS:
+            raise _fail(
+                qualname,
+                f'parameter {parameter.name!r}: {type(keywords[0]).__name__} documents '
+                'query, header, path or cookie parameters, not a body',
+            )
         if component in seen:
             raise _fail(
                 qualname,
@@ -101,7 +114,7 @@ def _parameters(
                 f'{component.name.title()}[...]; declare each component once',
             )
         seen[component] = parameter.name
-        parameters.append(Parameter(parameter.name, component, annotation))
+        parameters.append(Parameter(parameter.name, component, annotation, keywords))
     return tuple(parameters)
 
 

@@ -10,10 +10,17 @@ parameter as ``T``, and dmr reads the component from the annotation::
             ...
 
 The parameter name is free; each component may appear once per endpoint.
+
+A parameter component (``Query``, ``Headers``, ``Path``, ``Cookies``) may
+carry, in ``Annotated``, an object that documents what it enforces about
+the parameters (:class:`ParameterKeywords`), such as a paginator::
+
+    def get(self, query: Query[Annotated[PageNumber, users]]) -> Page[User]: ...
 """
 
 import enum
-from typing import Annotated, TypeAlias, TypeVar
+from collections.abc import Mapping
+from typing import Annotated, Any, Protocol, TypeAlias, TypeVar, runtime_checkable
 
 _T = TypeVar('_T')
 
@@ -51,3 +58,24 @@ Cookies: TypeAlias = Annotated[_T, Component.COOKIES]
 
 Files: TypeAlias = Annotated[_T, Component.FILES]
 """Uploaded files of a multipart body, by field name: :class:`dmr.files.UploadedFile` fields."""
+
+
+@runtime_checkable
+class ParameterKeywords(Protocol):
+    """Documents bounds that something other than the model enforces on its parameters.
+
+    Found in the ``Annotated`` metadata of a ``Query``, ``Headers``, ``Path``
+    or ``Cookies`` model, it is kept out of the model the backend reads, and
+    the OpenAPI document adds its keywords to the schema of each parameter
+    it names (names the model does not have are skipped). It documents
+    only: the object itself must enforce what it says, as the paginators
+    of :mod:`dmr.pagination` do.
+
+    >>> class Depth:
+    ...     def parameter_keywords(self) -> dict[str, dict[str, int]]:
+    ...         return {'depth': {'minimum': 0, 'maximum': 5}}
+    """
+
+    def parameter_keywords(self) -> Mapping[str, Mapping[str, Any]]:
+        """JSON Schema keywords by parameter name, read when the document is built."""
+        ...  # pragma: no cover - a protocol

@@ -110,6 +110,15 @@ def without_null(schema: JsonSchema) -> JsonSchema:
     return schema
 
 
+def _keywords(parameter: 'Parameter | None') -> dict[str, dict[str, Any]]:
+    """The keywords the parameter's metadata adds, by parameter name (later ones win)."""
+    found: dict[str, dict[str, Any]] = {}
+    for source in () if parameter is None else parameter.keywords:
+        for name, keywords in source.parameter_keywords().items():
+            found.setdefault(name, {}).update(keywords)
+    return found
+
+
 def _parameter(
     name: str,
     location: str,
@@ -117,9 +126,12 @@ def _parameter(
     registry: ComponentRegistry,
     *,
     required: bool,
+    keywords: dict[str, Any] | None = None,
 ) -> JsonSchema:
     """A Parameter Object; the property's description and deprecation move up."""
     schema = without_null(schema)
+    if keywords:
+        schema = {'allOf': [schema], **keywords} if '$ref' in schema else {**schema, **keywords}
     entry: JsonSchema = {'name': name, 'in': location, 'required': required}
     description = schema.pop('description', None)
     if description:
@@ -143,12 +155,17 @@ def _parameters(
     answers anything else before dmr runs); the fields of a ``Path`` model
     the route does not capture are not part of the URL.
     """
-    models = {
-        parameter.component: _model(endpoint, parameter, registry, owner)
+    declared = {
+        parameter.component: parameter
         for parameter in endpoint.signature.parameters
         if parameter.component in _LOCATION
     }
+    models = {
+        component: _model(endpoint, parameter, registry, owner)
+        for component, parameter in declared.items()
+    }
     path_properties, _ = models.pop(Component.PATH, ({}, set()))
+    path_keywords = _keywords(declared.get(Component.PATH))
     parameters = [
         _parameter(
             name,
@@ -156,15 +173,24 @@ def _parameters(
             route.parameter_schema(name, path_properties.get(name)),
             registry,
             required=True,
+            keywords=path_keywords.get(name),
         )
         for name in route.converters
     ]
     for component, (properties, required) in models.items():
         location = _LOCATION[component]
+        keywords = _keywords(declared[component])
         for name, prop in properties.items():
             wire_name = name.replace('_', '-') if location == 'header' else name
             parameters.append(
-                _parameter(wire_name, location, prop, registry, required=name in required),
+                _parameter(
+                    wire_name,
+                    location,
+                    prop,
+                    registry,
+                    required=name in required,
+                    keywords=keywords.get(name),
+                ),
             )
     return parameters
 

@@ -2,7 +2,7 @@
 
 >>> newest = CursorPaginator(Article, ('-created_at',))
 >>> class ArticleListController(Controller):
-...     def get(self, query: Query[PageCursor]) -> CursorPage[ArticleOut]:
+...     def get(self, query: Query[Annotated[PageCursor, newest]]) -> CursorPage[ArticleOut]:
 ...         return newest.paginate(Article.objects.all(), query, article_out)
 
 The ordering is declared once, on the model: it must end in a unique,
@@ -15,15 +15,16 @@ the listing neither repeat nor vanish. The cursor is signed with
 ``invalid_cursor``. A cursor past the end is an empty page.
 """
 
-from collections.abc import Sequence
-from typing import Any, NamedTuple, TypeVar
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Field, Model, Q, QuerySet
 
-from dmr.pagination._common import ToItem, as_is, page_size
-from dmr.pagination._params import INVALID_CURSOR, Bounds, current_settings, value_of
-from dmr.pagination._token import BACKWARD, FORWARD, CursorError, decode, encode
+from dmr.pagination._common import ToItem, aread, as_is, own_sizes, read
+from dmr.pagination._params import INVALID_CURSOR, Bounds, Declared, page_size, value_of
+from dmr.pagination._token import BACKWARD, FORWARD, MAX_LENGTH, CursorError, decode, encode
 from dmr.pagination.models import CursorPage
 
 _I = TypeVar('_I')
@@ -65,7 +66,16 @@ class CursorPaginator:
     ``max_per_page`` default to ``DMR_SETTINGS['pagination']``.
     """
 
-    __slots__ = ('fields', 'max_per_page', 'model', 'ordering', 'per_page', 'reverse', 'salt')
+    __slots__ = (
+        '_sizes',
+        'fields',
+        'max_per_page',
+        'model',
+        'ordering',
+        'per_page',
+        'reverse',
+        'salt',
+    )
 
     responses = ()
     """No response beyond those of any ``Query``: a bad cursor is a 400."""
@@ -79,24 +89,31 @@ class CursorPaginator:
         max_per_page: int | None = None,
         salt: str = '',
     ) -> None:
-        self.per_page, self.max_per_page = page_size(per_page, max_per_page)
+        self.per_page, self.max_per_page = own_sizes(per_page, max_per_page)
         self.model = model
         self.fields = _ordering_fields(model, ordering)
         self.ordering = tuple(f'-{f.name}' if down else f.name for f, down in self.fields)
         self.reverse = tuple(f.name if down else f'-{f.name}' for f, down in self.fields)
         self.salt = f'dmr.pagination.cursor:{model._meta.label}:{",".join(self.ordering)}:{salt}'
+        own = (self.per_page, self.max_per_page)
+        self._sizes = Declared(lambda limits: page_size('per_page', own, limits))
 
-    def _read(self, queryset: QuerySet[Any, Any], params: object) -> tuple['_Plan', int]:
+    def parameter_keywords(self) -> Mapping[str, Mapping[str, Any]]:
+        """The bounds of ``cursor`` and ``per_page``, for the OpenAPI document."""
+        cursor = {'minLength': 1, 'maxLength': MAX_LENGTH}
+        return {'cursor': cursor, 'per_page': self._sizes().keywords()}
+
+    def _plan(
+        self, queryset: QuerySet[Any, Any], params: object, to_item: ToItem[_I]
+    ) -> '_CursorPlan[_I]':
         """What to read, and the page size; a bad parameter is a 400."""
         if not issubclass(queryset.model, self.model):
             raise TypeError(
                 f'This CursorPaginator orders {self.model.__name__}, '
                 f'not {queryset.model.__name__}',
             )
-        limits = current_settings()
         bounds = Bounds(params)
-        most = self.max_per_page or limits.max_per_page
-        per_page = bounds.number('per_page', min(self.per_page or limits.per_page, most), 1, most)
+        per_page = bounds.number(self._sizes())
         token = value_of(params, 'cursor')
         direction, position = FORWARD, None
         if token is not None:
@@ -109,7 +126,9 @@ class CursorPaginator:
         rows = queryset.order_by(*(self.reverse if backwards else self.ordering))
         if position is not None:
             rows = rows.filter(self._beyond(position, backwards=backwards))
-        return _Plan(rows[: per_page + 1], backwards, resumed=position is not None), per_page
+        return _CursorPlan(
+            self, rows[: per_page + 1], per_page, to_item, backwards, resumed=position is not None
+        )
 
     def _beyond(self, position: list[Any], *, backwards: bool) -> Q:
         """The rows after ``position`` in the listing's order (before it, ``backwards``)."""
@@ -121,35 +140,13 @@ class CursorPaginator:
             equal[field.attname] = value
         return beyond
 
-    def _token(self, direction: str, row: Any) -> str:
+    def cursor_of(self, direction: str, row: Any) -> str:
+        """The signed cursor that resumes the listing at ``row``, reading in ``direction``."""
         if isinstance(row, dict):
             position = [row[field.attname] for field, _ in self.fields]
         else:
             position = [getattr(row, field.attname) for field, _ in self.fields]
         return encode(direction, position, self.salt)
-
-    def _page(
-        self,
-        plan: '_Plan',
-        rows: list[Any],
-        per_page: int,
-        to_item: ToItem[_I],
-    ) -> CursorPage[_I]:
-        more = len(rows) > per_page
-        rows = rows[:per_page]
-        if plan.backwards:
-            rows.reverse()
-            previous = self._token(BACKWARD, rows[0]) if more else None
-            following = self._token(FORWARD, rows[-1]) if rows else None
-        else:
-            following = self._token(FORWARD, rows[-1]) if more else None
-            previous = self._token(BACKWARD, rows[0]) if plan.resumed and rows else None
-        return {
-            'items': [to_item(row) for row in rows],
-            'per_page': per_page,
-            'next': following,
-            'previous': previous,
-        }
 
     def paginate(
         self,
@@ -158,8 +155,7 @@ class CursorPaginator:
         to_item: ToItem[_I] = as_is,
     ) -> CursorPage[_I]:
         """The page of ``queryset`` that ``params`` asks for, in the declared order."""
-        plan, per_page = self._read(queryset, params)
-        return self._page(plan, list(plan.rows), per_page, to_item)
+        return read(self._plan(queryset, params, to_item))
 
     async def apaginate(
         self,
@@ -168,13 +164,38 @@ class CursorPaginator:
         to_item: ToItem[_I] = as_is,
     ) -> CursorPage[_I]:
         """:meth:`paginate` on the async ORM (``async for``)."""
-        plan, per_page = self._read(queryset, params)
-        return self._page(plan, [row async for row in plan.rows], per_page, to_item)
+        return await aread(self._plan(queryset, params, to_item))
 
 
-class _Plan(NamedTuple):
-    """The rows one request reads, and which way."""
+@dataclass(frozen=True, slots=True)
+class _CursorPlan(Generic[_I]):
+    """The rows one request reads, and which way; nothing is counted."""
 
+    paginator: CursorPaginator
     rows: QuerySet[Any, Any]
+    per_page: int
+    to_item: ToItem[_I]
     backwards: bool
     resumed: bool
+    counted: None = None
+
+    def window(self, _total: int | None, /) -> QuerySet[Any, Any]:
+        return self.rows
+
+    def page(self, rows: list[Any], _total: int | None, /) -> CursorPage[_I]:
+        more = len(rows) > self.per_page
+        rows = rows[: self.per_page]
+        token = self.paginator.cursor_of
+        if self.backwards:
+            rows.reverse()
+            previous = token(BACKWARD, rows[0]) if more else None
+            following = token(FORWARD, rows[-1]) if rows else None
+        else:
+            following = token(FORWARD, rows[-1]) if more else None
+            previous = token(BACKWARD, rows[0]) if self.resumed and rows else None
+        return {
+            'items': [self.to_item(row) for row in rows],
+            'per_page': self.per_page,
+            'next': following,
+            'previous': previous,
+        }

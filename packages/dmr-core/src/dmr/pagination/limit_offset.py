@@ -2,7 +2,7 @@
 
 >>> events = LimitOffsetPaginator(count=False)
 >>> class EventListController(Controller):
-...     async def get(self, query: Query[LimitOffset]) -> OffsetPage[EventOut]:
+...     async def get(self, query: Query[Annotated[LimitOffset, events]]) -> OffsetPage[EventOut]:
 ...         return await events.apaginate(Event.objects.order_by('-id'), query, event_out)
 
 An offset past the end is an empty slice. With ``count=False`` the table is
@@ -10,12 +10,15 @@ never counted (``total`` is ``null``): one row more than the limit is read to
 know whether there is a next slice.
 """
 
-from typing import Any, TypeVar
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from django.db.models import QuerySet
 
-from dmr.pagination._common import ToItem, as_is, page_size, require_order
-from dmr.pagination._params import Bounds, current_settings
+from dmr.pagination._common import ToItem, aread, as_is, own_sizes, read, require_order
+from dmr.pagination._params import Bounds, Declared, Number, page_size
+from dmr.pagination.config import PaginationSettings
 from dmr.pagination.models import OffsetPage
 
 _I = TypeVar('_I')
@@ -29,7 +32,7 @@ class LimitOffsetPaginator:
     says whether to count the whole listing for ``total``.
     """
 
-    __slots__ = ('count', 'max_offset', 'max_per_page', 'per_page')
+    __slots__ = ('_numbers', 'count', 'max_offset', 'max_per_page', 'per_page')
 
     responses = ()
     """No response beyond those of any ``Query``: out of range is a 400."""
@@ -42,21 +45,32 @@ class LimitOffsetPaginator:
         max_offset: int | None = None,
         count: bool = True,
     ) -> None:
-        self.per_page, self.max_per_page = page_size(per_page, max_per_page)
+        self.per_page, self.max_per_page = own_sizes(per_page, max_per_page)
         if max_offset is not None and max_offset < 0:
             raise ValueError(f'max_offset must not be negative, not {max_offset}')
         self.max_offset = max_offset
         self.count = count
+        self._numbers = Declared(self._declare)
 
-    def _read(self, params: object) -> tuple[int, int]:
-        limits = current_settings()
-        bounds = Bounds(params)
-        most = self.max_per_page or limits.max_per_page
-        limit = bounds.number('limit', min(self.per_page or limits.per_page, most), 1, most)
+    def _declare(self, limits: PaginationSettings) -> tuple[Number, Number]:
         deepest = limits.max_offset if self.max_offset is None else self.max_offset
-        offset = bounds.number('offset', 0, 0, deepest)
+        sizes = page_size('limit', (self.per_page, self.max_per_page), limits)
+        return sizes, Number('offset', 0, 0, deepest)
+
+    def parameter_keywords(self) -> Mapping[str, Mapping[str, Any]]:
+        """The bounds of ``limit`` and ``offset``, for the OpenAPI document."""
+        return {number.name: number.keywords() for number in self._numbers()}
+
+    def _plan(
+        self, queryset: QuerySet[Any, Any], params: object, to_item: ToItem[_I]
+    ) -> '_SlicePlan[_I]':
+        require_order(queryset, type(self).__name__)
+        sizes, depth = self._numbers()
+        bounds = Bounds(params)
+        limit = bounds.number(sizes)
+        offset = bounds.number(depth)
         bounds.check()
-        return limit, offset
+        return _SlicePlan(queryset, self.count, limit, offset, to_item)
 
     def paginate(
         self,
@@ -65,11 +79,7 @@ class LimitOffsetPaginator:
         to_item: ToItem[_I] = as_is,
     ) -> OffsetPage[_I]:
         """The slice of ``queryset`` (ordered) that ``params`` asks for."""
-        require_order(queryset, type(self).__name__)
-        limit, offset = self._read(params)
-        total = queryset.count() if self.count else None
-        rows = list(queryset[offset : offset + limit + (total is None)])
-        return _slice(rows, to_item, limit, offset, total)
+        return read(self._plan(queryset, params, to_item))
 
     async def apaginate(
         self,
@@ -78,25 +88,31 @@ class LimitOffsetPaginator:
         to_item: ToItem[_I] = as_is,
     ) -> OffsetPage[_I]:
         """:meth:`paginate` on the async ORM: ``acount()`` and ``async for``."""
-        require_order(queryset, type(self).__name__)
-        limit, offset = self._read(params)
-        total = await queryset.acount() if self.count else None
-        rows = [row async for row in queryset[offset : offset + limit + (total is None)]]
-        return _slice(rows, to_item, limit, offset, total)
+        return await aread(self._plan(queryset, params, to_item))
 
 
-def _slice(
-    rows: list[Any],
-    to_item: ToItem[_I],
-    limit: int,
-    offset: int,
-    total: int | None,
-) -> OffsetPage[_I]:
-    more = len(rows) > limit if total is None else offset + limit < total
-    return {
-        'items': [to_item(row) for row in rows[:limit]],
-        'limit': limit,
-        'offset': offset,
-        'total': total,
-        'next_offset': offset + limit if more else None,
-    }
+@dataclass(frozen=True, slots=True)
+class _SlicePlan(Generic[_I]):
+    rows: QuerySet[Any, Any]
+    count: bool
+    limit: int
+    offset: int
+    to_item: ToItem[_I]
+
+    @property
+    def counted(self) -> QuerySet[Any, Any] | None:
+        return self.rows if self.count else None
+
+    def window(self, total: int | None) -> QuerySet[Any, Any]:
+        return self.rows[self.offset : self.offset + self.limit + (total is None)]
+
+    def page(self, rows: list[Any], total: int | None) -> OffsetPage[_I]:
+        limit, offset = self.limit, self.offset
+        more = len(rows) > limit if total is None else offset + limit < total
+        return {
+            'items': [self.to_item(row) for row in rows[:limit]],
+            'limit': limit,
+            'offset': offset,
+            'total': total,
+            'next_offset': offset + limit if more else None,
+        }

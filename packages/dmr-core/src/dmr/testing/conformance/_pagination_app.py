@@ -1,15 +1,14 @@
-"""The listings of the pagination suite: ``auth.User`` rows as ``Scalars`` items.
+"""The listings of the pagination suite: the kit's ``Row``s as ``Scalars`` items.
 
 Each paginator gets a sync and an async controller pinned to the backend
-under test; items are the catalogue's ``Scalars`` (``text`` is the user
-name, ``count`` the id), so a backend's own model travels inside the
-bundled page models.
+under test; items are the catalogue's ``Scalars`` (``text`` is the row's
+name, ``count`` its id), so a backend's own model travels inside the
+bundled page models. Each query model carries its paginator in
+``Annotated``, which documents the paginator's bounds.
 """
 
 import functools
-from typing import Any
-
-from django.contrib.auth.models import User
+from typing import Annotated, Any, cast
 
 from dmr.components import Component
 from dmr.controller import Controller
@@ -28,6 +27,7 @@ from dmr.responses import modify
 from dmr.routing import Router, path
 from dmr.testing.conformance._build import annotate, build_controller, component_annotation
 from dmr.testing.conformance._catalogue import Catalogue
+from dmr.testing.rows.models import Row
 
 PAGINATORS: dict[str, tuple[Any, Any, Any]] = {
     'numbers': (PageNumberPaginator(per_page=2, max_per_page=5), PageNumber, Page),
@@ -42,12 +42,12 @@ PAGINATORS: dict[str, tuple[Any, Any, Any]] = {
         OffsetPage,
     ),
     'cursor': (
-        CursorPaginator(User, ('-date_joined',), per_page=2, max_per_page=5),
+        CursorPaginator(Row, ('-joined',), per_page=2, max_per_page=5),
         PageCursor,
         CursorPage,
     ),
     'other-cursor': (
-        CursorPaginator(User, ('-date_joined',), per_page=2, max_per_page=5, salt='other'),
+        CursorPaginator(Row, ('-joined',), per_page=2, max_per_page=5, salt='other'),
         PageCursor,
         CursorPage,
     ),
@@ -58,11 +58,11 @@ PAGINATORS: dict[str, tuple[Any, Any, Any]] = {
 def _listing(catalogue: Catalogue, name: str, *, is_async: bool) -> type[Controller[Any]]:
     paginator, query_model, page_family = PAGINATORS[name]
 
-    def item(user: User) -> Any:
-        fields = {'text': user.username, 'count': user.pk, 'ratio': 0.5, 'flag': user.is_staff}
+    def item(row: Row) -> Any:
+        fields = {'text': row.name, 'count': row.pk, 'ratio': 0.5, 'flag': row.staff}
         return catalogue.construct(catalogue.scalars, fields)
 
-    rows = User.objects.order_by('id')
+    rows = Row.objects.order_by('id')
     if is_async:
 
         async def get_async(self: Controller[Any], query: Any) -> Any:
@@ -77,7 +77,9 @@ def _listing(catalogue: Catalogue, name: str, *, is_async: bool) -> type[Control
         endpoint = get
     annotated = annotate(
         endpoint,
-        query=component_annotation(Component.QUERY, query_model),
+        query=component_annotation(
+            Component.QUERY, cast('Any', Annotated)[query_model, paginator]
+        ),
         **{'return': page_family[catalogue.scalars]},
     )
     prefix = 'Async' if is_async else ''

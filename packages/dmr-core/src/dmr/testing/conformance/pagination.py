@@ -5,10 +5,10 @@
 
     TestPagination = pagination_suite(Catalogue(serializer=MySerializer, ...))
 
-The listings page through ``django.contrib.auth``'s users, with the
-catalogue's ``Scalars`` as items, so the backend's settings need
-``django.contrib.auth`` (and ``contenttypes``) in ``INSTALLED_APPS`` and a
-database; the cases use pytest-django's ``django_db`` mark.
+The listings page through the kit's own rows, with the catalogue's
+``Scalars`` as items, so the backend's settings need ``'dmr.testing.rows'``
+in ``INSTALLED_APPS`` (:mod:`dmr.testing.rows`), a database and a
+``SECRET_KEY``; the cases use pytest-django's ``django_db`` mark.
 """
 
 import datetime
@@ -22,6 +22,7 @@ from django.test import RequestFactory
 
 from dmr.openapi import OpenAPIConfig, build_schema
 from dmr.testing.conformance._catalogue import Catalogue
+from dmr.testing.conformance._suite import OPENAPI_VERSIONS
 
 _factory = RequestFactory()
 _START = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
@@ -30,12 +31,12 @@ SIZES = (0, 5)
 
 
 def _users(count: int) -> None:
-    """``count`` users; users 2 and 3 joined at the same moment, to test ties."""
-    from django.contrib.auth.models import User  # noqa: PLC0415 - needs the auth app ready
+    """``count`` rows; rows 2 and 3 joined at the same moment, to test ties."""
+    from dmr.testing.rows.models import Row  # noqa: PLC0415 - needs the kit's app ready
 
     for number in range(1, count + 1):
         moment = _START + datetime.timedelta(days=min(number, 3) if number != 2 else 3)
-        User.objects.create(username=f'user{number}', date_joined=moment)
+        Row.objects.create(name=f'user{number}', joined=moment)
 
 
 def pagination_suite(catalogue: Catalogue) -> type:
@@ -43,7 +44,7 @@ def pagination_suite(catalogue: Catalogue) -> type:
 
     >>> TestPagination = pagination_suite(Catalogue(serializer=MySerializer, ...))
     """
-    from dmr.testing.conformance._pagination_app import pagination_api  # noqa: PLC0415 - auth
+    from dmr.testing.conformance._pagination_app import pagination_api  # noqa: PLC0415 - a model
 
     def get(name: str, query: str = '', *, is_async: bool) -> HttpResponse:
         controllers, _ = pagination_api(catalogue)
@@ -190,11 +191,11 @@ def pagination_suite(catalogue: Catalogue) -> type:
 
         def test_cursor_past_the_end_is_empty(self, is_async: bool) -> None:
             """A cursor whose following rows are gone answers an empty page."""
-            from django.contrib.auth.models import User  # noqa: PLC0415 - see _users
+            from dmr.testing.rows.models import Row  # noqa: PLC0415 - see _users
 
             _users(5)
             cursor = ok('cursor', 'per_page=4', is_async=is_async)['next']
-            User.objects.filter(username='user1').delete()
+            Row.objects.filter(name='user1').delete()
             page = ok('cursor', f'cursor={cursor}', is_async=is_async)
             assert (page['items'], page['next']) == ([], None)
 
@@ -232,7 +233,7 @@ def pagination_suite(catalogue: Catalogue) -> type:
                 (('query', 'per_page'), 'out_of_range'),
             ]
 
-        @pytest.mark.parametrize('version', ['3.0.3', '3.1.0'])
+        @pytest.mark.parametrize('version', OPENAPI_VERSIONS)
         def test_openapi(self, is_async: bool, version: str) -> None:
             """Each listing documents its query parameters, its page and its 404."""
             from openapi_spec_validator import validate  # noqa: PLC0415 - a test dependency
@@ -253,5 +254,36 @@ def pagination_suite(catalogue: Catalogue) -> type:
                 assert statuses <= set(operation['responses'])
                 content = operation['responses']['200']['content']['application/json']
                 assert content['schema'] == {'$ref': f'#/components/schemas/{name}{suffix}'}
+
+        @pytest.mark.parametrize('version', OPENAPI_VERSIONS)
+        def test_openapi_bounds(self, is_async: bool, version: str) -> None:
+            """Each query parameter documents the bounds its paginator enforces."""
+            from openapi_spec_validator import validate  # noqa: PLC0415 - a test dependency
+
+            _, router = pagination_api(catalogue)
+            document = build_schema(router, OpenAPIConfig(openapi_version=version))
+            validate(document)
+            prefix = '/pagination/async-' if is_async else '/pagination/'
+            size = {'minimum': 1, 'maximum': 5, 'default': 2}
+            expected = {
+                'numbers': {'page': {'minimum': 1, 'default': 1}, 'per_page': size},
+                'offsets': {'limit': size, 'offset': {'minimum': 0, 'maximum': 50, 'default': 0}},
+                'cursor': {'cursor': {'minLength': 1, 'maxLength': 1024}, 'per_page': size},
+            }
+            for listing, bounds in expected.items():
+                operation = document['paths'][f'{prefix}{listing}/']['get']
+                for parameter in operation['parameters']:
+                    schema, wanted = parameter['schema'], bounds[parameter['name']]
+                    found = {key: schema[key] for key in wanted if key in schema}
+                    assert found == wanted, (listing, parameter)
+
+        def test_documented_bounds_are_enforced(self, is_async: bool) -> None:
+            """A value one past each documented bound is refused, the bound itself is not."""
+            _users(5)
+            assert ok('offsets', 'offset=50&limit=5', is_async=is_async)['items'] == []
+            assert refused('offsets', 'offset=51', is_async=is_async) == [
+                (('query', 'offset'), 'out_of_range'),
+            ]
+            assert len(ok('numbers', 'per_page=5', is_async=is_async)['items']) == 5
 
     return TestPagination
