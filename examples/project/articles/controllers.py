@@ -5,7 +5,7 @@ who writes as their own profile and changes only the articles they wrote.
 """
 
 from collections.abc import Callable
-from typing import Any
+from typing import Annotated, Any
 
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
@@ -34,6 +34,8 @@ ORDERINGS = {
     Ordering.OLDEST: CursorPaginator(Article, ('created_at',), max_per_page=100),
     Ordering.TITLE: CursorPaginator(Article, ('title',), max_per_page=100),
 }
+# The three share their bounds; the query model names one to document them.
+ARTICLE_PAGES = ORDERINGS[Ordering.NEWEST]
 
 
 def articles() -> QuerySet[Article]:
@@ -126,7 +128,7 @@ class ArticleListController(Controller):
     permissions = (IsAuthor(),)
 
     @modify(auth=None, throttles=(), permissions=())
-    def get(self, query: Query[ArticleQuery]) -> CursorPage[ArticleOut]:
+    def get(self, query: Query[Annotated[ArticleQuery, ARTICLE_PAGES]]) -> CursorPage[ArticleOut]:
         """List articles, newest first unless ``ordering`` says otherwise.
 
         Every filter given must match: ``tag`` may be repeated, and then an

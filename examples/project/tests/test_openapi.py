@@ -104,6 +104,20 @@ def test_list_answers_are_typed_pages(document):
     assert page['properties']['items']['items'] == {'$ref': '#/components/schemas/ArticleOut'}
 
 
+def test_list_parameters_document_the_bounds_the_paginators_enforce(document):
+    """``page`` from 1, ``per_page`` from 1 to the paginators' 100, a cursor of 1 to 1024 characters."""
+
+    def parameters(path):
+        listed = document['paths'][path]['get']['parameters']
+        return {parameter['name']: parameter['schema'] for parameter in listed}
+
+    users, articles = parameters('/api/users/'), parameters('/api/articles/')
+    assert (users['page']['minimum'], users['page']['default']) == (1, 1)
+    for per_page in (users['per_page'], articles['per_page']):
+        assert (per_page['minimum'], per_page['maximum'], per_page['default']) == (1, 100, 20)
+    assert (articles['cursor']['minLength'], articles['cursor']['maxLength']) == (1, 1024)
+
+
 def test_the_yaml_document_is_served(client):
     response = client.get('/docs/openapi.yaml/')
 

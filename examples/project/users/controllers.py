@@ -4,6 +4,8 @@ Reads are public; writes need a logged-in user (:data:`newsroom.auth.WRITERS`),
 and a profile is replaced or deleted only by its own account.
 """
 
+from typing import Annotated
+
 from django.db import transaction
 from django.db.models import Q
 from dmr import Body, Controller, Path, Query, modify
@@ -60,7 +62,7 @@ class UserListController(Controller):
     throttles = WRITES
 
     @modify(auth=None, throttles=())
-    def get(self, query: Query[UserQuery]) -> Page[UserOut]:
+    def get(self, query: Query[Annotated[UserQuery, USER_PAGES]]) -> Page[UserOut]:
         """List users, oldest first.
 
         ``search`` keeps the users whose email or name contains it, in any case.
