@@ -103,10 +103,11 @@ class MultipartParser:
         """The fields and files of the body, streamed through the upload handlers."""
         request = body.request
         if hasattr(request, '_files'):
-            # Django parsed this POST already (a CSRF check reads
-            # request.POST): its result is the form; limits are checked after.
+            # Django parsed this POST already (a CSRF check or a middleware
+            # read request.POST): its result is the form, held to the limits now.
             post: QueryDict = request.POST
             files = request.FILES
+            self._check_parsed(body, files)
         else:
             post, files = self._parse(body)
             request._post = post  # type: ignore[attr-defined]  # Django's own cache
@@ -116,16 +117,42 @@ class MultipartParser:
             [(key, upload) for key, uploads in files.lists() for upload in uploads],
         )
 
+    def _limits(self) -> list[LimitsHandler]:
+        """The handler of ``max_file_size``, when set, to run before the body's own."""
+        return [] if self.default_limit is None else [LimitsHandler({}, self.default_limit)]
+
+    def _check_length(self, length: int | None) -> None:
+        """A 413 for a declared length over ``max_request_size``."""
+        limit = self.max_request_size
+        if limit is not None and length is not None and length > limit:
+            raise RequestDataTooBig(f'Request body exceeded the limit of {limit} bytes.')
+
+    def _check_parsed(self, body: RequestBody, files: MultiValueDict[str, Any]) -> None:
+        """Refuse a form Django parsed before the view as streaming would have.
+
+        Django's own limits (field and file counts, the size of the text
+        fields) held while it parsed; ``max_request_size`` and the limits on
+        files did not, and are checked here, before a model sees the form.
+        Django read ``Content-Length`` bytes (and nothing of a body without
+        one), so that is the size held to ``max_request_size``.
+        """
+        self._check_length(body.content_length)
+        checks = [
+            *self._limits(),
+            *(handler for handler in body.upload_handlers if isinstance(handler, LimitsHandler)),
+        ]
+        for name, uploads in files.lists():
+            for upload in uploads:
+                for check in checks:
+                    check.check_upload(name, upload)
+
     def _parse(self, body: RequestBody) -> tuple[QueryDict, MultiValueDict[str, Any]]:
         boundary = checked_boundary(body.media_type.param('boundary'))
         length = body.content_length
         limit = self.max_request_size
-        if limit is not None and length is not None and length > limit:
-            raise RequestDataTooBig(f'Request body exceeded the limit of {limit} bytes.')
+        self._check_length(length)
         scanner = Scanner(body.stream(limit=limit), boundary)
-        handlers = [*body.upload_handlers, *body.request.upload_handlers]
-        if self.default_limit is not None:
-            handlers.insert(0, LimitsHandler({}, self.default_limit))
+        handlers = [*self._limits(), *body.upload_handlers, *body.request.upload_handlers]
         meta = {
             'CONTENT_TYPE': f'multipart/form-data; boundary={boundary.decode()}',
             # Without a length (a chunked body), the request limit or the

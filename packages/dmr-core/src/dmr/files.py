@@ -145,6 +145,14 @@ class LimitsHandler(FileUploadHandler):
     def file_complete(self, file_size: int) -> None:
         """Leave the file to the next handler."""
 
+    def check_upload(self, field_name: str, upload: 'Upload') -> None:
+        """Check a file another parser already read, as if it streamed through."""
+        self.field = field_name
+        self.content_type = upload.content_type
+        self.size = upload.size or 0
+        self.limit = self.limits.get(field_name, self.default)
+        self._check()
+
     def _check(self) -> None:
         if self.limit is None:
             return
