@@ -100,8 +100,6 @@ class FormFields(pydantic.BaseModel):
 
 
 class Uploads(pydantic.BaseModel):
-    model_config = pydantic.ConfigDict(arbitrary_types_allowed=True)
-
     document: UploadedFile
     attachments: list[UploadedFile] = []
 
