@@ -91,4 +91,3 @@ def test_a_pydantic_dataclass_takes_a_file() -> None:
     response = Client().put('/scan/', body, content_type=MULTIPART_CONTENT)
     assert response.status_code == 200, response.content
     assert response.json() == len(b'content')
-
