@@ -18,6 +18,7 @@ from django.utils.datastructures import MultiValueDict
 
 from dmr._multipart_scan import Scanner, checked_boundary, malformed
 from dmr._request_body import RequestBody
+from dmr._spill import per_file_handlers
 from dmr.errors import ErrorType, RequestValidationError, error_detail
 from dmr.files import FileLimit, FormData, LimitsHandler
 from dmr.serializer import TypeAdapter
@@ -152,11 +153,17 @@ class MultipartParser:
         limit = self.max_request_size
         self._check_length(length)
         scanner = Scanner(body.stream(limit=limit), boundary)
-        handlers = [*self._limits(), *body.upload_handlers, *body.request.upload_handlers]
+        own = list(body.request.upload_handlers)
+        handlers = [
+            *self._limits(),
+            *body.upload_handlers,
+            *(own if length is not None else per_file_handlers(own)),
+        ]
         meta = {
             'CONTENT_TYPE': f'multipart/form-data; boundary={boundary.decode()}',
             # Without a length (a chunked body), the request limit or the
-            # largest size stands in: Django then keeps no file in memory.
+            # largest size stands in; each file then stays in memory up to
+            # FILE_UPLOAD_MAX_MEMORY_SIZE (dmr._spill), as Django's rule says.
             'CONTENT_LENGTH': str(length if length is not None else (limit or 2**62)),
         }
         try:
