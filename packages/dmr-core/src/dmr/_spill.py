@@ -43,7 +43,7 @@ class SpillingUploadHandler(FileUploadHandler):
             self.buffer.tell() + len(raw_data) > settings.FILE_UPLOAD_MAX_MEMORY_SIZE
         ):
             self.file = TemporaryUploadedFile(
-                self.file_name, self.content_type, 0, self.charset, self.content_type_extra
+                self.file_name or '', self.content_type, 0, self.charset, self.content_type_extra
             )
             self.file.write(self.buffer.getvalue())
             self.buffer = io.BytesIO()
