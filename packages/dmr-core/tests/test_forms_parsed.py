@@ -12,10 +12,12 @@ from collections.abc import Callable
 from typing import Annotated, Any
 
 import pytest
+from asgiref.sync import async_to_sync
 from django.contrib.auth.models import User as DjangoUser
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import HttpRequest, HttpResponse
 from django.test import AsyncClient, Client, override_settings
+from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import path
 
 from dmr import Body, Controller, Files
@@ -48,11 +50,17 @@ class Scans(Controller):
     def post(self, note: Body[Note], files: Files[Scan]) -> dict[str, Any]:
         return {'title': note.title, 'scan': files.scan.size}
 
+    def put(self, note: Body[Note], files: Files[Scan]) -> dict[str, Any]:
+        return {'title': note.title, 'scan': files.scan.size}
+
 
 class AsyncScans(Controller):
     parsers = PARSERS
 
     async def post(self, note: Body[Note], files: Files[Scan]) -> dict[str, Any]:
+        return {'title': note.title, 'scan': files.scan.size}
+
+    async def put(self, note: Body[Note], files: Files[Scan]) -> dict[str, Any]:
         return {'title': note.title, 'scan': files.scan.size}
 
 
@@ -102,13 +110,17 @@ async def _send(kind: str, data: dict[str, Any]) -> HttpResponse:
     return await AsyncClient().post(f'/{kind}/', data)
 
 
+async def _put(kind: str, body: bytes) -> HttpResponse:
+    if kind == 'sync':
+        return Client().put(f'/{kind}/', body, content_type=MULTIPART_CONTENT)
+    return await AsyncClient().put(f'/{kind}/', body, content_type=MULTIPART_CONTENT)
+
+
 @pytest.fixture
 def post() -> Callable[..., HttpResponse]:
     """Send a multipart POST through a middleware that reads ``request.POST``."""
 
     def send(kind: str, data: dict[str, Any]) -> HttpResponse:
-        from asgiref.sync import async_to_sync
-
         with override_settings(MIDDLEWARE=MIDDLEWARE):
             return async_to_sync(_send)(kind, data)
 
@@ -120,6 +132,16 @@ def test_a_form_read_by_a_middleware_is_served(kind: str, post: Any) -> None:
     """Within the limits, the form Django parsed is the one the endpoint gets."""
     response = post(kind, {'title': 'Hi', 'scan': _png(5)})
     assert response.status_code == 201, response.content
+    assert response.json() == {'title': 'Hi', 'scan': 5}
+
+
+@pytest.mark.parametrize('kind', KINDS)
+def test_a_put_read_by_a_middleware_is_parsed_by_dmr(kind: str) -> None:
+    """Django reads no PUT form: the middleware's empty look leaves the body to dmr."""
+    body = encode_multipart(BOUNDARY, {'title': 'Hi', 'scan': _png(5)})
+    with override_settings(MIDDLEWARE=MIDDLEWARE):
+        response = async_to_sync(_put)(kind, body)
+    assert response.status_code == 200, response.content
     assert response.json() == {'title': 'Hi', 'scan': 5}
 
 

@@ -103,9 +103,10 @@ class MultipartParser:
     def parse_form(self, body: RequestBody, /) -> FormData:
         """The fields and files of the body, streamed through the upload handlers."""
         request = body.request
-        if hasattr(request, '_files'):
+        if request.method == 'POST' and hasattr(request, '_files'):
             # Django parsed this POST already (a CSRF check or a middleware
             # read request.POST): its result is the form, held to the limits now.
+            # For other methods Django leaves empty values and the body unread.
             post: QueryDict = request.POST
             files = request.FILES
             self._check_parsed(body, files)
