@@ -59,3 +59,25 @@ assert errors == {
 }
 status, errors = put({'title': 'Hello'})
 assert (status, errors['detail'][0]['loc']) == (400, ['files', 'image'])  # type: ignore[index]
+
+
+# A limit follows its field's alias: it applies to the part the client names
+# `coverImage`, and the error says `coverImage` too.
+class CoverFiles(msgspec.Struct):
+    cover_image: Annotated[UploadedFile, FileLimit(max_size=4)] = msgspec.field(name='coverImage')
+
+
+class CoverController(Controller):
+    parsers = (MultipartParser(),)
+
+    def put(self, files: Files[CoverFiles]) -> int:
+        return files.cover_image.size or 0
+
+
+cover = SimpleUploadedFile('cover.png', b'\x89PNG...', content_type='image/png')
+body = encode_multipart(BOUNDARY, {'coverImage': cover})
+request = RequestFactory().generic('PUT', '/', body, content_type=MULTIPART_CONTENT)
+refused = json.loads(CoverController.as_view()(request).content)
+assert [(e['loc'], e['type']) for e in refused['detail']] == [
+    (['files', 'coverImage'], 'file_too_large'),
+]

@@ -3,13 +3,13 @@
 import datetime
 import decimal
 import uuid
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import attrs
 from attrs import validators
 
 from dmr.files import UploadedFile
-from dmr.testing.conformance import Catalogue, Colour, conformance_suite
+from dmr.testing.conformance import COVER_LIMIT, Catalogue, Colour, conformance_suite
 from dmr.testing.conformance.pagination import pagination_suite
 from dmr_attrs import AttrsSerializer
 
@@ -117,6 +117,11 @@ class FormFields:
 
 
 @attrs.define
+class AliasedUploads:
+    cover_image: Annotated[UploadedFile, COVER_LIMIT] = attrs.field(alias='coverImage')
+
+
+@attrs.define
 class Uploads:
     document: UploadedFile
     attachments: list[UploadedFile] = attrs.Factory(list)
@@ -150,6 +155,7 @@ CATALOGUE = Catalogue(
     cookies=CookieParams,
     form=FormFields,
     uploads=Uploads,
+    aliased_uploads=AliasedUploads,
 )
 
 TestConformance = conformance_suite(CATALOGUE)

@@ -3,7 +3,7 @@
 import dataclasses
 import json
 from importlib.metadata import EntryPoint
-from typing import Any, TypedDict
+from typing import Annotated, Any, TypedDict
 
 import pytest
 from django.test import RequestFactory, override_settings
@@ -12,6 +12,7 @@ from dmr import Body, Controller
 from dmr._mixed import MixedSerializer
 from dmr.backends import BackendError, installed_backends, resolve_serializer
 from dmr.errors import EndpointDefinitionError, ErrorType, error_detail
+from dmr.files import FileLimit, UploadedFile, wire_file_limits
 from dmr.openapi import build_schema
 from dmr.routing import Router, path
 from tests.stub_backend import StubSerializer, StubValidationError
@@ -160,3 +161,36 @@ def test_auto_without_backends_is_an_error(monkeypatch: pytest.MonkeyPatch):
 def test_installed_backends_is_untouched():
     """The tests above patch discovery only for themselves."""
     assert installed_backends() == {}
+
+
+SCAN_LIMIT = FileLimit(max_size=10)
+
+
+@dataclasses.dataclass
+class Scan:
+    scan: Annotated[UploadedFile, SCAN_LIMIT]
+
+
+class Renaming(DataclassOnly):
+    """Tells the wire names of its fields, as a backend with aliases does."""
+
+    def wire_names(self, annotation: Any, /) -> dict[str, str]:
+        return {field.name: field.name.upper() for field in dataclasses.fields(annotation)}
+
+
+def test_wire_names_come_from_the_backend_that_claims_the_annotation():
+    """The mixed serializer answers the wire names of the owner of the annotation."""
+    serializer = MixedSerializer([Renaming(), Everything()])
+    assert serializer.wire_names(Pet) == {'name': 'NAME'}
+
+
+def test_a_backend_without_wire_names_keeps_the_attribute_names():
+    """An owner without ``wire_names`` renames nothing."""
+    serializer = MixedSerializer([Everything()])
+    assert serializer.wire_names(Pet) == {}
+
+
+def test_file_limits_follow_the_wire_names_of_the_backend():
+    """A ``FileLimit`` is keyed by the wire name its backend gives the field."""
+    assert wire_file_limits(Renaming(), Scan) == {'SCAN': SCAN_LIMIT}
+    assert wire_file_limits(Everything(), Scan) == {'scan': SCAN_LIMIT}

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 import msgspec
 
 from dmr.files import UploadedFile
-from dmr.testing.conformance import Catalogue, Colour, conformance_suite
+from dmr.testing.conformance import COVER_LIMIT, Catalogue, Colour, conformance_suite
 from dmr.testing.conformance.pagination import pagination_suite
 from dmr_msgspec import MsgspecSerializer
 
@@ -99,6 +99,10 @@ class FormFields(msgspec.Struct):
     tags: list[str] = []
 
 
+class AliasedUploads(msgspec.Struct):
+    cover_image: Annotated[UploadedFile, COVER_LIMIT] = msgspec.field(name='coverImage')
+
+
 class Uploads(msgspec.Struct):
     document: UploadedFile
     attachments: list[UploadedFile] = []
@@ -129,6 +133,7 @@ CATALOGUE = Catalogue(
     cookies=CookieParams,
     form=FormFields,
     uploads=Uploads,
+    aliased_uploads=AliasedUploads,
 )
 
 TestConformance = conformance_suite(CATALOGUE)

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 import pydantic
 
 from dmr.files import UploadedFile
-from dmr.testing.conformance import Catalogue, Colour, conformance_suite
+from dmr.testing.conformance import COVER_LIMIT, Catalogue, Colour, conformance_suite
 from dmr.testing.conformance.pagination import pagination_suite
 from dmr_pydantic import PydanticSerializer
 
@@ -99,9 +99,11 @@ class FormFields(pydantic.BaseModel):
     tags: list[str] = []
 
 
-class Uploads(pydantic.BaseModel):
-    model_config = pydantic.ConfigDict(arbitrary_types_allowed=True)
+class AliasedUploads(pydantic.BaseModel):
+    cover_image: Annotated[UploadedFile, COVER_LIMIT] = pydantic.Field(alias='coverImage')
 
+
+class Uploads(pydantic.BaseModel):
     document: UploadedFile
     attachments: list[UploadedFile] = []
 
@@ -131,6 +133,7 @@ CATALOGUE = Catalogue(
     cookies=CookieParams,
     form=FormFields,
     uploads=Uploads,
+    aliased_uploads=AliasedUploads,
 )
 
 TestConformance = conformance_suite(CATALOGUE)

@@ -128,6 +128,13 @@ class AttrsSerializer:
             direction=direction,
         )
 
+    def wire_names(self, annotation: Any, /) -> dict[str, str]:
+        """Each field's wire name (an override's ``rename``, the attrs ``alias``), by attribute."""
+        cls = unwrap(annotation)
+        if not is_attrs_class(cls):
+            return {}
+        return {field.name: field.wire_name for field in wire_fields(cls, self.overrides)}
+
     def error_details(self, error: Exception, /) -> list[ErrorDetail]:
         """Convert one of :attr:`validation_errors` into error details."""
         return error_details(error, self._wire_name)

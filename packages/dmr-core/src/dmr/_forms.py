@@ -18,6 +18,7 @@ from django.utils.datastructures import MultiValueDict
 
 from dmr._multipart_scan import Scanner, checked_boundary, malformed
 from dmr._request_body import RequestBody
+from dmr._spill import per_file_handlers
 from dmr.errors import ErrorType, RequestValidationError, error_detail
 from dmr.files import FileLimit, FormData, LimitsHandler
 from dmr.serializer import TypeAdapter
@@ -102,11 +103,13 @@ class MultipartParser:
     def parse_form(self, body: RequestBody, /) -> FormData:
         """The fields and files of the body, streamed through the upload handlers."""
         request = body.request
-        if hasattr(request, '_files'):
-            # Django parsed this POST already (a CSRF check reads
-            # request.POST): its result is the form; limits are checked after.
+        if request.method == 'POST' and hasattr(request, '_files'):
+            # Django parsed this POST already (a CSRF check or a middleware
+            # read request.POST): its result is the form, held to the limits now.
+            # For other methods Django leaves empty values and the body unread.
             post: QueryDict = request.POST
             files = request.FILES
+            self._check_parsed(body, files)
         else:
             post, files = self._parse(body)
             request._post = post  # type: ignore[attr-defined]  # Django's own cache
@@ -116,20 +119,52 @@ class MultipartParser:
             [(key, upload) for key, uploads in files.lists() for upload in uploads],
         )
 
+    def _limits(self) -> list[LimitsHandler]:
+        """The handler of ``max_file_size``, when set, to run before the body's own."""
+        return [] if self.default_limit is None else [LimitsHandler({}, self.default_limit)]
+
+    def _check_length(self, length: int | None) -> None:
+        """A 413 for a declared length over ``max_request_size``."""
+        limit = self.max_request_size
+        if limit is not None and length is not None and length > limit:
+            raise RequestDataTooBig(f'Request body exceeded the limit of {limit} bytes.')
+
+    def _check_parsed(self, body: RequestBody, files: MultiValueDict[str, Any]) -> None:
+        """Refuse a form Django parsed before the view as streaming would have.
+
+        Django's own limits (field and file counts, the size of the text
+        fields) held while it parsed; ``max_request_size`` and the limits on
+        files did not, and are checked here, before a model sees the form.
+        Django read ``Content-Length`` bytes (and nothing of a body without
+        one), so that is the size held to ``max_request_size``.
+        """
+        self._check_length(body.content_length)
+        checks = [
+            *self._limits(),
+            *(handler for handler in body.upload_handlers if isinstance(handler, LimitsHandler)),
+        ]
+        for name, uploads in files.lists():
+            for upload in uploads:
+                for check in checks:
+                    check.check_upload(name, upload)
+
     def _parse(self, body: RequestBody) -> tuple[QueryDict, MultiValueDict[str, Any]]:
         boundary = checked_boundary(body.media_type.param('boundary'))
         length = body.content_length
         limit = self.max_request_size
-        if limit is not None and length is not None and length > limit:
-            raise RequestDataTooBig(f'Request body exceeded the limit of {limit} bytes.')
+        self._check_length(length)
         scanner = Scanner(body.stream(limit=limit), boundary)
-        handlers = [*body.upload_handlers, *body.request.upload_handlers]
-        if self.default_limit is not None:
-            handlers.insert(0, LimitsHandler({}, self.default_limit))
+        own = list(body.request.upload_handlers)
+        handlers = [
+            *self._limits(),
+            *body.upload_handlers,
+            *(own if length is not None else per_file_handlers(own)),
+        ]
         meta = {
             'CONTENT_TYPE': f'multipart/form-data; boundary={boundary.decode()}',
             # Without a length (a chunked body), the request limit or the
-            # largest size stands in: Django then keeps no file in memory.
+            # largest size stands in; each file then stays in memory up to
+            # FILE_UPLOAD_MAX_MEMORY_SIZE (dmr._spill), as Django's rule says.
             'CONTENT_LENGTH': str(length if length is not None else (limit or 2**62)),
         }
         try:

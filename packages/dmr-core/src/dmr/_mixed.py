@@ -6,7 +6,7 @@ msgspec, which lets a project migrate from one library to the other one
 model at a time. ``'auto'`` means every installed backend, by name.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from dmr.errors import ErrorDetail
@@ -16,6 +16,7 @@ from dmr.serializer import (
     Serializer,
     TypeAdapter,
     UnsupportedAnnotationError,
+    WireNames,
 )
 
 
@@ -48,6 +49,11 @@ class MixedSerializer:
     def adapter(self, annotation: Any, /, *, direction: Direction) -> TypeAdapter:
         """The adapter of the backend that claims ``annotation``."""
         return self.owner(annotation).adapter(annotation, direction=direction)
+
+    def wire_names(self, annotation: Any, /) -> Mapping[str, str]:
+        """The wire names the backend that claims ``annotation`` gives its fields."""
+        owner = self.owner(annotation)
+        return owner.wire_names(annotation) if isinstance(owner, WireNames) else {}
 
     def error_details(self, error: Exception, /) -> list[ErrorDetail]:
         """Converted by the first backend whose error types match ``error``."""

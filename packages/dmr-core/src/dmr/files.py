@@ -24,8 +24,9 @@ from django.core.files.uploadedfile import UploadedFile
 from django.core.files.uploadhandler import FileUploadHandler
 
 from dmr.errors import ErrorDetail, ErrorType, RequestValidationError, error_detail
+from dmr.serializer import Serializer, WireNames
 
-__all__ = ['FileLimit', 'FormData', 'UploadedFile', 'file_limits']
+__all__ = ['FileLimit', 'FormData', 'UploadedFile', 'file_limits', 'wire_file_limits']
 
 if TYPE_CHECKING:
     Upload = UploadedFile[Any]
@@ -99,6 +100,20 @@ def file_limits(annotation: Any) -> dict[str, FileLimit]:
     return limits
 
 
+def wire_file_limits(serializer: Serializer, annotation: Any) -> dict[str, FileLimit]:
+    """The :class:`FileLimit` of each field of a ``Files`` model, by wire name.
+
+    :func:`file_limits` names fields as the class does; the part a client
+    sends has the field's wire name, which a backend with
+    :class:`dmr.serializer.WireNames` tells (an alias).
+    """
+    limits = file_limits(annotation)
+    if not limits or not isinstance(serializer, WireNames):
+        return limits
+    names = serializer.wire_names(annotation)
+    return {names.get(name, name): limit for name, limit in limits.items()}
+
+
 def _limit_in(hint: Any) -> FileLimit | None:
     pending = [hint]
     while pending:
@@ -144,6 +159,14 @@ class LimitsHandler(FileUploadHandler):
 
     def file_complete(self, file_size: int) -> None:
         """Leave the file to the next handler."""
+
+    def check_upload(self, field_name: str, upload: 'Upload') -> None:
+        """Check a file another parser already read, as if it streamed through."""
+        self.field = field_name
+        self.content_type = upload.content_type
+        self.size = upload.size or 0
+        self.limit = self.limits.get(field_name, self.default)
+        self._check()
 
     def _check(self) -> None:
         if self.limit is None:

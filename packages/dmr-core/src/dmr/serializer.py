@@ -87,6 +87,7 @@ A backend may also ship parsers and renderers for other media types (see
 :mod:`dmr.parsers`); projects list them in ``DMR_SETTINGS``.
 """
 
+from collections.abc import Mapping
 from typing import Any, Literal, Protocol, runtime_checkable
 
 from dmr.errors import ErrorDetail
@@ -215,6 +216,25 @@ class Serializer(Protocol):
         ``ref_template.format(name=name)``. In the ``'response'`` direction,
         a field that is always present in the output (one with a default,
         say) is required.
+        """
+
+
+@runtime_checkable
+class WireNames(Protocol):
+    """An optional capability of a :class:`Serializer`: the wire names of fields.
+
+    The core reads what a model's annotations declare by attribute name
+    (the :class:`dmr.files.FileLimit` of a ``Files[T]`` field) and finds the
+    part a client sends by wire name. A backend whose library renames fields
+    (an alias) says how, so that such a declaration follows its field;
+    without this method, the core takes attribute names as wire names.
+    """
+
+    def wire_names(self, annotation: Any, /) -> Mapping[str, str]:
+        """The wire name of each field of ``annotation``, by attribute name.
+
+        Fields whose names are the same may be left out; an annotation
+        without named fields has none (``{}``).
         """
 
 

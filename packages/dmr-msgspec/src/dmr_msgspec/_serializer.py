@@ -9,7 +9,7 @@ from dmr.serializer import Direction, JsonSchema, UnsupportedAnnotationError
 from dmr_msgspec._adapter import MsgspecAdapter
 from dmr_msgspec._errors import error_details
 from dmr_msgspec._schema import json_schema
-from dmr_msgspec._types import CompiledType, compile_type
+from dmr_msgspec._types import CompiledType, compile_type, wire_names
 
 
 class MsgspecSerializer:
@@ -66,6 +66,10 @@ class MsgspecSerializer:
             array_fields=compiled.array_fields,
             nullable_fields=compiled.nullable_fields,
         )
+
+    def wire_names(self, annotation: Any, /) -> dict[str, str]:
+        """Each field's encoded name (``msgspec.field(name=...)``, ``rename``), by attribute."""
+        return wire_names(annotation)
 
     def error_details(self, error: Exception, /) -> list[ErrorDetail]:
         """Convert one of :attr:`validation_errors` into error details."""

@@ -78,6 +78,14 @@ def array_fields(info: msgspec_inspect.Type) -> frozenset[str]:
     return frozenset(field.encode_name for field in info.fields if _is_array(field.type))
 
 
+def wire_names(annotation: Any) -> dict[str, str]:
+    """The encoded name of each field of ``annotation``, by attribute name."""
+    info = _unwrap(msgspec_inspect.type_info(annotation))
+    if not isinstance(info, FIELDED_TYPES):
+        return {}
+    return {field.name: field.encode_name for field in info.fields}
+
+
 def nullable_fields(info: msgspec_inspect.Type) -> dict[str, NullableField]:
     """The top-level fields of ``info`` whose type admits ``None``, by wire name.
 

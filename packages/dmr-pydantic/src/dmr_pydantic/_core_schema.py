@@ -148,6 +148,16 @@ class SchemaGraph:
             if isinstance(name, str)
         )
 
+    def wire_names(self) -> dict[str, str]:
+        """The alias of each of the root's top-level fields that has one, by field name."""
+        return {
+            name: alias
+            for node in self.expand([self.root])
+            if node.get('type') in _FIELDED
+            for name, entry in _entries(node)
+            if isinstance(alias := entry.get('validation_alias'), str)
+        }
+
 
 _ANY: Node = {'type': 'any'}
 
@@ -157,14 +167,16 @@ def fields(node: Node) -> Iterator[tuple[frozenset[str | int], Node]]:
 
     A field answers to its name and to each single-step validation alias.
     """
-    entries = node['fields']
-    pairs: Iterable[tuple[str, Node]] = (
-        entries.items()
-        if isinstance(entries, Mapping)
-        else ((entry['name'], entry) for entry in entries)
-    )
-    for name, entry in pairs:
+    for name, entry in _entries(node):
         yield frozenset({name, *_aliases(entry.get('validation_alias'))}), entry['schema']
+
+
+def _entries(node: Node) -> Iterable[tuple[str, Node]]:
+    """Each field of a model, TypedDict or dataclass, by name."""
+    entries = node['fields']
+    if isinstance(entries, Mapping):
+        return entries.items()
+    return ((entry['name'], entry) for entry in entries)
 
 
 def _aliases(alias: Any) -> Iterator[str | int]:

@@ -91,6 +91,10 @@ class PydanticSerializer:
             array_fields=compiled.array_fields,
         )
 
+    def wire_names(self, annotation: Any, /) -> dict[str, str]:
+        """Each aliased field's alias (the name clients send), by field name."""
+        return self._compiled(annotation).graph.wire_names()
+
     def error_details(self, error: Exception, /) -> list[ErrorDetail]:
         """Convert one of :attr:`validation_errors` into error details."""
         if isinstance(error, InvalidDataError):

@@ -10,6 +10,7 @@ a ``StreamingHttpResponse``, an ``HttpResponse`` with the file's bytes.
 
 from django.http import HttpResponseBase
 
+from dmr._pipeline.unsent import close_unsent_file
 from dmr.downloads import FileBody
 from dmr.errors import ErrorType, ResponseValidationError, error_detail
 
@@ -18,14 +19,12 @@ def check_file(response: HttpResponseBase, body: FileBody) -> None:
     """Refuse (422) a file response whose headers break its declaration.
 
     A refused response is never sent, so the file it would have sent is
-    closed here (closing the response itself would signal the request's end).
+    closed here.
     """
     try:
         _check(response, body)
     except ResponseValidationError:
-        file = getattr(response, 'file_to_stream', None)
-        if file is not None:
-            file.close()
+        close_unsent_file(response)
         raise
 
 

@@ -28,6 +28,7 @@ from dmr._pipeline.response_table import build_response_table
 from dmr._pipeline.stage import Stage, entries, exits
 from dmr._pipeline.stream import NegotiateStream, StreamRespond
 from dmr._pipeline.throttle import throttle_stages, with_rate_limit_headers
+from dmr._pipeline.unsent import close_unsent_file
 from dmr._signature import EndpointSignature
 from dmr.error_formats import ErrorFormat
 from dmr.errors import ErrorHandler, NotAcceptableError
@@ -262,10 +263,5 @@ def omit_body(_exchange: Exchange, response: HttpResponseBase) -> None:
         response['Content-Length'] = str(len(response.content))
         response.content = b''
     else:
-        # Not response.close(): that sends `request_finished` before the request is
-        # over (the server closes the response once it is sent). A file is closed
-        # now: nothing will read it.
-        file = getattr(response, 'file_to_stream', None)
-        if file is not None:
-            file.close()
+        close_unsent_file(response)
         response.streaming_content = ()  # type: ignore[attr-defined]  # every other response streams

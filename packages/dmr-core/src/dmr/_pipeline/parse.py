@@ -22,7 +22,7 @@ from dmr.errors import (
     RequestValidationError,
     prefix_details,
 )
-from dmr.files import file_limits
+from dmr.files import wire_file_limits
 from dmr.responses import ResponseSpec
 from dmr.serializer import Serializer, TypeAdapter
 from dmr.settings import get_settings
@@ -156,7 +156,7 @@ def _form_extractor(
                 serializer,
                 adapters[files.name],
                 declared_fields(serializer, files.annotation),
-                file_limits(files.annotation),
+                wire_file_limits(serializer, files.annotation),
             ),
         ),
         allow_nul=allow_nul,

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from dmr.components import Component
 from dmr.downloads import FileBody
-from dmr.files import file_limits
+from dmr.files import wire_file_limits
 from dmr.openapi._components import REF_PREFIX, ComponentRegistry
 from dmr.openapi._files import file_content, file_headers
 from dmr.operation import OperationInfo
@@ -236,7 +236,7 @@ def _multipart(
         (p.annotation for p in endpoint.signature.parameters if p.component is Component.FILES),
         None,
     )
-    limits = {} if annotation is None else file_limits(annotation)
+    limits = {} if annotation is None else wire_file_limits(endpoint.serializer, annotation)
     encoding = {
         name: {'contentType': ', '.join(limit.content_types)}
         for name, limit in limits.items()

@@ -37,13 +37,19 @@ import pytest
 pytest.register_assert_rewrite('dmr.testing.conformance._suite')
 
 from dmr.testing.conformance._cases import BODY_CASES, BodyCase  # noqa: E402
-from dmr.testing.conformance._catalogue import BODY_MODELS, Catalogue, Colour  # noqa: E402
+from dmr.testing.conformance._catalogue import (  # noqa: E402
+    BODY_MODELS,
+    COVER_LIMIT,
+    Catalogue,
+    Colour,
+)
 from dmr.testing.conformance._shapes import REFERENCE, shape  # noqa: E402
 from dmr.testing.conformance._suite import OPENAPI_VERSIONS, conformance_suite  # noqa: E402
 
 __all__ = [
     'BODY_CASES',
     'BODY_MODELS',
+    'COVER_LIMIT',
     'OPENAPI_VERSIONS',
     'REFERENCE',
     'BodyCase',

@@ -11,12 +11,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from dmr.files import FileLimit
+
 
 class Colour(enum.Enum):
     """The enum of ``Catalogue.choices``; backends import it from here."""
 
     RED = 'red'
     GREEN = 'green'
+
+
+COVER_LIMIT = FileLimit(max_size=8, content_types=('image/png',))
+"""The limit of ``Catalogue.aliased_uploads``' only field; backends import it from here."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -97,6 +103,13 @@ class Catalogue:
     uploads: Any
     """``Uploads``: ``document: UploadedFile``, ``attachments: list[UploadedFile] = []``
     (``dmr.files.UploadedFile``): the ``Files`` of multipart requests."""
+
+    aliased_uploads: Any = None
+    """``AliasedUploads``: field ``cover_image: Annotated[UploadedFile, COVER_LIMIT]``
+    whose wire name is ``coverImage``: a ``Files`` model whose limit follows
+    the alias. Optional: a backend whose models cannot carry a
+    :class:`dmr.files.FileLimit` leaves it out, and the cases of limits on
+    aliased files are not generated for it."""
 
 
 BODY_MODELS = (

@@ -10,6 +10,7 @@ from django.test import RequestFactory
 
 from dmr.openapi import OpenAPIConfig, build_schema
 from dmr.openapi._integers import INTEGER_COMMENT
+from dmr.testing.conformance._aliased_files import aliased_upload_tests
 from dmr.testing.conformance._app import conformance_api
 from dmr.testing.conformance._cases import BODY_CASES, BodyCase
 from dmr.testing.conformance._catalogue import BODY_MODELS, Catalogue
@@ -84,6 +85,7 @@ def conformance_suite(catalogue: Catalogue) -> type:
         message_tests(catalogue),
         stream_tests(catalogue),
         forms_tests(catalogue),
+        aliased_upload_tests(catalogue),
     )
 
     class TestConformance(*cases):  # type: ignore[misc]  # classes built at run time
