@@ -1,5 +1,7 @@
 """Uploaded files in plain pydantic models: no ``arbitrary_types_allowed`` needed."""
 
+import subprocess
+import sys
 from typing import Any
 
 import pydantic
@@ -91,3 +93,31 @@ def test_a_pydantic_dataclass_takes_a_file() -> None:
     response = Client().put('/scan/', body, content_type=MULTIPART_CONTENT)
     assert response.status_code == 200, response.content
     assert response.json() == len(b'content')
+
+
+STARTED_WITHOUT_IMPORTING_THE_BACKEND = """
+import django
+from django.conf import settings
+
+settings.configure(INSTALLED_APPS=['dmr'], DMR_SETTINGS={'serializer': 'pydantic'})
+django.setup()
+
+import pydantic
+from dmr.files import UploadedFile
+
+class Avatar(pydantic.BaseModel):
+    avatar: UploadedFile
+
+print(sorted(Avatar.model_fields))
+"""
+
+
+def test_a_project_on_pydantic_defines_upload_models_without_importing_the_backend() -> None:
+    """Django's start loads the configured backend, before the project's schemas are defined."""
+    ran = subprocess.run(
+        [sys.executable, '-c', STARTED_WITHOUT_IMPORTING_THE_BACKEND],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (ran.returncode, ran.stdout.strip(), ran.stderr) == (0, "['avatar']", '')

@@ -97,9 +97,6 @@ class ArticlePath(pydantic.BaseModel):
 class ArticleImage(pydantic.BaseModel):
     """The image of an article: PNG, JPEG or WebP, at most 2 MiB."""
 
-    # UploadedFile is Django's class, which pydantic checks with isinstance.
-    model_config = pydantic.ConfigDict(arbitrary_types_allowed=True)
-
     image: Annotated[UploadedFile, IMAGE_LIMIT]
 
 
