@@ -105,7 +105,7 @@ def test_list_answers_are_typed_pages(document):
 
 
 def test_list_parameters_document_the_bounds_the_paginators_enforce(document):
-    """``page`` from 1, ``per_page`` from 1 to the paginators' 100, a cursor of 1 to 1024 characters."""
+    """``page`` from 1, ``per_page`` from 1 to the paginators' 100, cursors of 1 to 1024 chars."""
 
     def parameters(path):
         listed = document['paths'][path]['get']['parameters']
