@@ -8,6 +8,8 @@ names), so a listing that filters too keeps one ``Query[...]`` model.
 from collections.abc import Mapping
 from typing import Any
 
+from django.utils.translation import gettext
+
 from dmr.errors import ErrorDetail, ErrorType, RequestValidationError, error_detail
 from dmr.pagination.config import PaginationSettings
 
@@ -46,10 +48,15 @@ class Bounds:
         if value is None:
             return default
         if value < low or (high is not None and value > high):
-            bound = f'at least {low}' if high is None else f'between {low} and {high}'
-            self.errors.append(
-                error_detail(f'{name} must be {bound}', ['query', name], ErrorType.OUT_OF_RANGE),
-            )
+            if high is None:
+                message = gettext('%(name)s must be at least %(low)s') % {'name': name, 'low': low}
+            else:
+                message = gettext('%(name)s must be between %(low)s and %(high)s') % {
+                    'name': name,
+                    'low': low,
+                    'high': high,
+                }
+            self.errors.append(error_detail(message, ['query', name], ErrorType.OUT_OF_RANGE))
             return default
         return int(value)
 

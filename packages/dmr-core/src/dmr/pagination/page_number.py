@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import QuerySet
+from django.utils.translation import gettext
 
 from dmr.errors import APIError, ErrorType, error_detail, error_model
 from dmr.pagination._common import ToItem, as_is, page_size, require_order
@@ -87,7 +88,8 @@ def _page(items: list[_I], number: int, per_page: int, total: int, pages: int) -
 
 def _past_the_end(number: int, pages: int) -> APIError:
     detail = error_detail(
-        f'Page {number} does not exist; the last page is {pages}',
+        gettext('Page %(number)s does not exist; the last page is %(pages)s')
+        % {'number': number, 'pages': pages},
         ['query', 'page'],
         ErrorType.OUT_OF_RANGE,
     )

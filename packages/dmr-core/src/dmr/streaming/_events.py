@@ -15,6 +15,9 @@ import logging
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
+from django.utils import translation
+from django.utils.translation import gettext_lazy
+
 from dmr.errors import ErrorDetail, ErrorType, FrameworkError, error_detail, prefix_details
 from dmr.serializer import Serializer, TypeAdapter
 from dmr.streaming import SSE
@@ -22,7 +25,7 @@ from dmr.streaming._formats import StreamFormat
 
 logger = logging.getLogger('dmr.responses')
 
-_FAILED = error_detail('The stream failed', ['response'], ErrorType.INTERNAL_ERROR)
+_FAILED = gettext_lazy('The stream failed')
 
 
 class EventWriter:
@@ -67,17 +70,28 @@ class EventWriter:
             return form.error(_error_body(details)), True
         return form.frame(content, event), False
 
-    def fail(self, form: StreamFormat) -> bytes:
-        """Log the source's exception; the chunk that ends the stream."""
+    def fail(self, form: StreamFormat, language: str | None) -> bytes:
+        """Log the source's exception; the chunk that ends the stream, in ``language``.
+
+        The stream runs after the view has returned, so the request's
+        language is passed along rather than read from the active one.
+        """
         logger.exception('%s: the stream raised an exception', self.qualname)
-        return form.error(_error_body([_FAILED]))
+        with translation.override(language):
+            detail = error_detail(_FAILED, ['response'], ErrorType.INTERNAL_ERROR)
+        return form.error(_error_body([detail]))
 
 
 def _error_body(details: list[ErrorDetail]) -> bytes:
     return json.dumps({'detail': details}, separators=(',', ':'), default=str).encode()
 
 
-def sync_chunks(source: Iterator[Any], writer: EventWriter, form: StreamFormat) -> Iterator[bytes]:
+def sync_chunks(
+    source: Iterator[Any],
+    writer: EventWriter,
+    form: StreamFormat,
+    language: str | None,
+) -> Iterator[bytes]:
     """The chunks of a sync source; closes it however the stream ends."""
     try:
         while True:
@@ -86,7 +100,7 @@ def sync_chunks(source: Iterator[Any], writer: EventWriter, form: StreamFormat) 
             except StopIteration:
                 return
             except Exception:
-                yield writer.fail(form)
+                yield writer.fail(form, language)
                 return
             chunk, last = writer.write(form, value)
             yield chunk
@@ -103,6 +117,7 @@ async def async_chunks(
     writer: EventWriter,
     form: StreamFormat,
     keep_alive: float | None,
+    language: str | None,
 ) -> AsyncIterator[bytes]:
     """The chunks of an async source, with keep-alive comments while it is idle."""
     beat = form.keep_alive if keep_alive is not None else None
@@ -124,7 +139,7 @@ async def async_chunks(
             except StopAsyncIteration:
                 return
             except Exception:
-                yield writer.fail(form)
+                yield writer.fail(form, language)
                 return
             chunk, last = writer.write(form, value)
             yield chunk
