@@ -72,7 +72,9 @@ def test_malformed_multipart_body_is_told_in_the_clients_language(
 REFUSED_TYPE = {
     'en': "File type 'text/plain' is not allowed; use one of: image/png",
     'de': "Der Dateityp 'text/plain' ist nicht erlaubt; verwenden Sie einen von: image/png",
-    'ja': "ファイル形式 'text/plain' は許可されていません。次のいずれかを使用してください: image/png",
+    'ja': (
+        "ファイル形式 'text/plain' は許可されていません。次のいずれかを使用してください: image/png"
+    ),
 }
 
 
@@ -130,4 +132,3 @@ def test_tampered_cursor_is_told_in_the_clients_language(view: Any, language: st
     assert _messages(response) == [
         (FOREIGN_CURSOR[language], ['query', 'cursor'], 'invalid_cursor'),
     ]
-

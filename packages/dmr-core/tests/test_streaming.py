@@ -155,7 +155,6 @@ def test_failing_generator_ends_the_stream_with_an_error_event(
     assert 'database went away' in caplog.text
 
 
-
 @pytest.mark.parametrize(
     ('language', 'message'),
     [('de', 'Der Stream ist fehlgeschlagen'), ('ja', 'ストリームが失敗しました')],
@@ -165,14 +164,16 @@ def test_error_event_is_in_the_clients_language(
 ):
     """The error event that ends a failed stream is written in the request's language."""
     middleware = ['django.middleware.locale.LocaleMiddleware']
-    with caplog.at_level(logging.ERROR, logger='dmr.responses'), override_settings(
-        MIDDLEWARE=middleware
+    with (
+        caplog.at_level(logging.ERROR, logger='dmr.responses'),
+        override_settings(MIDDLEWARE=middleware),
     ):
         _response, body = get('broken', **{'Accept-Language': language})
     error = body.split(b'event: error\ndata: ')[1]
     assert json.loads(error)['detail'] == [
         {'msg': message, 'loc': ['response'], 'type': 'internal_error'},
     ]
+
 
 def test_idle_stream_sends_keep_alive_comments(get: Get, serving: tuple[str, str]):
     """While the generator is idle, comments keep the connection alive; the event follows."""
