@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from django.http import StreamingHttpResponse
 from django.test import AsyncClient, Client, override_settings
+from django.utils import translation
 
 from tests.streaming_app import CLOSED
 
@@ -167,6 +168,7 @@ def test_error_event_is_in_the_clients_language(
     with (
         caplog.at_level(logging.ERROR, logger='dmr.responses'),
         override_settings(MIDDLEWARE=middleware),
+        translation.override(translation.get_language()),  # LocaleMiddleware leaves it active
     ):
         _response, body = get('broken', **{'Accept-Language': language})
     error = body.split(b'event: error\ndata: ')[1]
