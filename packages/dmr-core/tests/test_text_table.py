@@ -47,7 +47,7 @@ def test_an_integer_is_only_read_from_its_canonical_spelling(text: str) -> None:
 def test_only_ascii_digits_spell_an_integer(text: str) -> None:
     """Arabic-Indic, superscript or full-width digits are not read as digits."""
     outcome = _outcome(read_integer, text)
-    if text.isascii() and text.lstrip('-').isdigit() and str(int(text)) == text and text != '-0':
+    if text.isascii() and text.removeprefix('-').isdigit() and str(int(text)) == text != '-0':
         assert outcome == int(text)
     else:
         assert outcome == 'type_error'
