@@ -133,11 +133,11 @@ def test_every_uuid_reads_from_its_hyphenated_form(ident: object) -> None:
         ('decimal', 'NaN'),
     ],
 )
-def test_malformed_formats_are_value_errors(name: str, text: str) -> None:
-    """A string of a format that breaks its grammar is a ``value_error``."""
+def test_malformed_formats_are_invalid_formats(name: str, text: str) -> None:
+    """A string of a format that breaks its grammar is an ``invalid_format``."""
     with pytest.raises(TextError) as caught:
         FORMATS[name](text)
-    assert caught.value.error_type == 'value_error'
+    assert caught.value.error_type == 'invalid_format'
 
 
 @pytest.mark.parametrize(
