@@ -299,3 +299,13 @@ def test_input_nested_deeper_than_the_interpreter_allows_is_refused():
         request(Tree).from_python(data)
 
     assert serializer.error_details(info.value)
+
+
+def test_an_in_validator_refuses_with_invalid_choice():
+    """``in_`` names the choices in the schema, so its refusal is an ``invalid_choice``."""
+
+    @attrs.define
+    class Pick:
+        size: str = attrs.field(validator=attrs.validators.in_(['s', 'm']))
+
+    assert details(request(Pick), b'{"size": "xl"}') == [(['size'], 'invalid_choice')]
