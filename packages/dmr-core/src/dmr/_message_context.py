@@ -24,7 +24,7 @@ _BOUNDS = (
     ('exclusiveMaximum', 'exclusive_maximum'),
 )
 # The types whose context is one text keyword of the schema, of the same name.
-_NAMED = {ErrorType.PATTERN_MISMATCH: 'pattern', ErrorType.INVALID_FORMAT: 'format'}
+_NAMED: dict[str, str] = {ErrorType.PATTERN_MISMATCH: 'pattern', ErrorType.INVALID_FORMAT: 'format'}
 _LENGTH_KEYS: dict[str, tuple[tuple[str, str], ...]] = {
     ErrorType.TOO_SHORT: (
         ('minLength', 'string'),
@@ -121,9 +121,9 @@ def context_of(error_type: str, schemas: list[_Schema]) -> dict[str, Any]:
                 if key in schema:
                     return {'limit': schema[key], 'kind': kind}
         else:
-            key = _NAMED.get(error_type)
-            if key is not None and isinstance(schema.get(key), str):
-                return {key: schema[key]}
+            named = _NAMED.get(error_type)
+            if named is not None and isinstance(schema.get(named), str):
+                return {named: schema[named]}
     return {}
 
 
