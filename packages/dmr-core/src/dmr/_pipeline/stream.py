@@ -14,7 +14,7 @@ from typing import Any, cast
 from asgiref.sync import sync_to_async
 from django.http import HttpResponseBase
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
 from dmr._negotiation import RendererTable
 from dmr._pipeline.exchange import Exchange
@@ -99,7 +99,8 @@ class StreamRespond:
         """The streamed response of ``result``, headers first, events as they come."""
         form: StreamFormat = exchange.stream
         chunks: Iterator[bytes] | AsyncIterator[bytes]
-        language = get_language()  # an error event is written in it, after the view
+        # LocaleMiddleware's choice: an error event is written in it, after the view.
+        language = getattr(exchange.request, 'LANGUAGE_CODE', None)
         if hasattr(result, '__aiter__'):
             chunks = async_chunks(aiter(result), self.writer, form, self.keep_alive, language)
         elif form.keep_alive is not None and self.keep_alive is not None:

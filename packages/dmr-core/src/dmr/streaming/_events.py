@@ -73,11 +73,13 @@ class EventWriter:
     def fail(self, form: StreamFormat, language: str | None) -> bytes:
         """Log the source's exception; the chunk that ends the stream, in ``language``.
 
-        The stream runs after the view has returned, so the request's
-        language is passed along rather than read from the active one.
+        The stream runs after the view has returned, so the language
+        ``LocaleMiddleware`` chose for the request is passed along; without
+        one, the active language (the project's) is used.
         """
         logger.exception('%s: the stream raised an exception', self.qualname)
-        with translation.override(language):
+        chosen = translation.override(language) if language else contextlib.nullcontext()
+        with chosen:
             detail = error_detail(_FAILED, ['response'], ErrorType.INTERNAL_ERROR)
         return form.error(_error_body([detail]))
 
