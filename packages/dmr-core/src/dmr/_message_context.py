@@ -24,7 +24,10 @@ _BOUNDS = (
     ('exclusiveMaximum', 'exclusive_maximum'),
 )
 # The types whose context is one text keyword of the schema, of the same name.
-_NAMED: dict[str, str] = {ErrorType.PATTERN_MISMATCH: 'pattern', ErrorType.INVALID_FORMAT: 'format'}
+_NAMED: dict[str, str] = {
+    ErrorType.PATTERN_MISMATCH: 'pattern',
+    ErrorType.INVALID_FORMAT: 'format',
+}
 _LENGTH_KEYS: dict[str, tuple[tuple[str, str], ...]] = {
     ErrorType.TOO_SHORT: (
         ('minLength', 'string'),
