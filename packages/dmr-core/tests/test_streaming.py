@@ -177,6 +177,32 @@ def test_error_event_is_in_the_clients_language(
     ]
 
 
+
+@pytest.mark.parametrize(
+    ('headers', 'message'),
+    [
+        ({}, 'The response does not match what this endpoint declares'),
+        (
+            {'Accept-Language': 'de'},
+            'Die Antwort entspricht nicht dem, was dieser Endpunkt deklariert',
+        ),
+    ],
+    ids=['en', 'de'],
+)
+def test_invalid_event_is_told_in_the_clients_language(
+    get: Get, headers: dict[str, str], message: str, caplog: pytest.LogCaptureFixture
+):
+    """An invalid event's error line says what a 422 says, in the request's language."""
+    middleware = ['django.middleware.locale.LocaleMiddleware']
+    with (
+        caplog.at_level(logging.ERROR, logger='dmr.responses'),
+        override_settings(MIDDLEWARE=middleware),
+        translation.override(translation.get_language()),  # LocaleMiddleware leaves it active
+    ):
+        _response, body = get('invalid', **headers)
+    [detail] = json.loads(body.splitlines()[-1])['detail']
+    assert detail == {'msg': message, 'loc': ['response', 'n'], 'type': 'type_error'}
+
 def test_idle_stream_sends_keep_alive_comments(get: Get, serving: tuple[str, str]):
     """While the generator is idle, comments keep the connection alive; the event follows."""
     _response, body = get('idle')

@@ -15,6 +15,7 @@ import logging
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
+from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy
 
@@ -26,6 +27,7 @@ from dmr.streaming._formats import StreamFormat
 logger = logging.getLogger('dmr.responses')
 
 _FAILED = gettext_lazy('The stream failed')
+_INVALID = gettext_lazy('The response does not match what this endpoint declares')
 
 
 class EventWriter:
@@ -48,8 +50,13 @@ class EventWriter:
             FrameworkError,
         )
 
-    def write(self, form: StreamFormat, value: Any) -> tuple[bytes, bool]:
-        """The chunk of ``value``, and whether it ends the stream (an error)."""
+    def write(self, form: StreamFormat, value: Any, language: str | None) -> tuple[bytes, bool]:
+        """The chunk of ``value``, and whether it ends the stream (an error).
+
+        As for a 422, an invalid event's details name the field and the
+        kind of failure, their message the framework's, in ``language``;
+        the library's own message is logged (and sent with ``DEBUG`` on).
+        """
         event = value if isinstance(value, SSE) else None
         data = value.data if event is not None else value
         try:
@@ -67,6 +74,10 @@ class EventWriter:
                 self.qualname,
                 details,
             )
+            if not settings.DEBUG:
+                with _speaking(language):
+                    message = str(_INVALID)
+                details = [{**detail, 'msg': message} for detail in details]
             return form.error(_error_body(details)), True
         return form.frame(content, event), False
 
@@ -78,10 +89,14 @@ class EventWriter:
         one, the active language (the project's) is used.
         """
         logger.exception('%s: the stream raised an exception', self.qualname)
-        chosen = translation.override(language) if language else contextlib.nullcontext()
-        with chosen:
+        with _speaking(language):
             detail = error_detail(_FAILED, ['response'], ErrorType.INTERNAL_ERROR)
         return form.error(_error_body([detail]))
+
+
+def _speaking(language: str | None) -> contextlib.AbstractContextManager[None]:
+    """``language`` active, when ``LocaleMiddleware`` chose one; else the active one."""
+    return translation.override(language) if language else contextlib.nullcontext()
 
 
 def _error_body(details: list[ErrorDetail]) -> bytes:
@@ -104,7 +119,7 @@ def sync_chunks(
             except Exception:
                 yield writer.fail(form, language)
                 return
-            chunk, last = writer.write(form, value)
+            chunk, last = writer.write(form, value, language)
             yield chunk
             if last:
                 return
@@ -143,7 +158,7 @@ async def async_chunks(
             except Exception:
                 yield writer.fail(form, language)
                 return
-            chunk, last = writer.write(form, value)
+            chunk, last = writer.write(form, value, language)
             yield chunk
             if last:
                 return
