@@ -177,7 +177,6 @@ def test_error_event_is_in_the_clients_language(
     ]
 
 
-
 @pytest.mark.parametrize(
     ('headers', 'message'),
     [
@@ -202,6 +201,7 @@ def test_invalid_event_is_told_in_the_clients_language(
         _response, body = get('invalid', **headers)
     [detail] = json.loads(body.splitlines()[-1])['detail']
     assert detail == {'msg': message, 'loc': ['response', 'n'], 'type': 'type_error'}
+
 
 def test_idle_stream_sends_keep_alive_comments(get: Get, serving: tuple[str, str]):
     """While the generator is idle, comments keep the connection alive; the event follows."""
