@@ -23,6 +23,8 @@ settings.configure(
     SECRET_KEY='single-file-example-only',
     INSTALLED_APPS=['dmr'],
     DMR_SETTINGS={'serializer': 'msgspec'},
+    # English only: without LocaleMiddleware no answer depends on Accept-Language.
+    USE_I18N=False,
 )
 
 from dmr import Body, Controller  # noqa: E402 - settings come first

@@ -44,7 +44,7 @@ assert errors('page=1e3&ratio=1&archived=0&since=2024-01-02') == [
 assert errors('page=7&ratio=nan&archived=yes&since=2024-01-02T00:00:00') == [
     (['query', 'ratio'], 'type_error'),
     (['query', 'archived'], 'type_error'),
-    (['query', 'since'], 'value_error'),
+    (['query', 'since'], 'invalid_format'),
 ]
 # NUL is refused in any text a client sends.
 assert errors('page=%00&ratio=1&archived=1&since=2024-01-02') == [

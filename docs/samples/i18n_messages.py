@@ -1,7 +1,8 @@
 """The same invalid request in two languages: the shared messages, translated."""
 
+import datetime
 import json
-from typing import Annotated
+from typing import Annotated, Literal
 
 import msgspec
 from django.middleware.locale import LocaleMiddleware
@@ -13,6 +14,8 @@ from dmr import Body, Controller
 class Signup(msgspec.Struct):
     name: Annotated[str, msgspec.Meta(min_length=2)]
     age: Annotated[int, msgspec.Meta(ge=0)]
+    plan: Literal['free', 'team'] = 'free'
+    starts: datetime.date | None = None
 
 
 class SignupController(Controller):
@@ -25,10 +28,10 @@ view = LocaleMiddleware(SignupController.as_view())
 factory = RequestFactory()
 
 
-def messages(language: str) -> list[str]:
+def messages(language: str, body: bytes = b'{"name": "a", "age": "old"}') -> list[str]:
     request = factory.post(
         '/',
-        b'{"name": "a", "age": "old"}',
+        body,
         content_type='application/json',
         headers={'Accept-Language': language},
     )
@@ -45,3 +48,11 @@ assert messages('de') == ['Die Mindestlänge beträgt 2.']
 assert messages('ja') == ['最小の長さは 2 です。']
 # A language dmr has no catalogue for reads English.
 assert messages('tlh') == ['The minimum length is 2.']
+# msgspec's own "Invalid enum value" and "Invalid RFC3339 encoded date" never
+# reach a client: the core writes them from the schema, in the client's language.
+assert messages('en', b'{"name": "ada", "age": 3, "plan": "gold"}') == [
+    'Expected one of: `free`, `team`.',
+]
+assert messages('fr', b'{"name": "ada", "age": 3, "starts": "soon"}') == [
+    'Une date au format ISO 8601 était attendue, par exemple `2024-01-31`.',
+]

@@ -155,3 +155,11 @@ def test_unknown_url_elsewhere_is_404_in_the_error_model():
     """``handler404`` answers the other unknown URLs in the error model."""
     response = Client().get('/nowhere/')
     assert (response.status_code, details(response)[0]['type']) == (404, 'not_found')
+
+
+def test_errors_do_not_vary_by_language():
+    """English only (``USE_I18N = False``): no ``Vary: Accept-Language``, as its document says."""
+    response = post(b'{"email": ', **{'Accept-Language': 'de'})
+    assert response.status_code == 400
+    assert 'Accept-Language' not in response.get('Vary', '')
+    assert 'headers' not in single_file.schema['paths']['/api/user/']['post']['responses']['400']

@@ -274,8 +274,10 @@ CASES: tuple[Case, ...] = (
     case('published TRUE', f'{ARTICLES}?published=TRUE'),
     case('search', f'{ARTICLES}?search=HELLO'),
     bad('garbage cursor', f'{ARTICLES}?cursor=garbage', None, 'query.cursor invalid_cursor'),
-    bad('unknown ordering', f'{ARTICLES}?ordering=best', None, 'query.ordering value_error'),
-    bad('ordering in capitals', f'{ARTICLES}?ordering=TITLE', None, 'query.ordering value_error'),
+    bad('unknown ordering', f'{ARTICLES}?ordering=best', None, 'query.ordering invalid_choice'),
+    bad(
+        'ordering in capitals', f'{ARTICLES}?ordering=TITLE', None, 'query.ordering invalid_choice'
+    ),
     bad('author 0', f'{ARTICLES}?author=0', None, 'query.author out_of_range'),
     bad('author abc', f'{ARTICLES}?author=abc', None, 'query.author type_error'),
     bad('published maybe', f'{ARTICLES}?published=maybe', None, 'query.published type_error'),

@@ -51,7 +51,7 @@ def test_every_error_of_a_body_is_reported_with_its_path(client):
     assert [(d['loc'], d['type']) for d in response.json()['detail']] == [
         (['body', 'addresses', 0, 'zip_code'], 'pattern_mismatch'),
         (['body', 'addresses', 1, 'city'], 'missing'),
-        (['body', 'skills', 'python', 'level'], 'value_error'),
+        (['body', 'skills', 'python', 'level'], 'invalid_choice'),
         (['body', 'best', 'name'], 'type_error'),
     ]
 

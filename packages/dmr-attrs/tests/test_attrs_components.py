@@ -26,8 +26,8 @@ def test_query_text_is_coerced(client):
     [
         ('q=x&exact=maybe', ['query', 'exact'], 'type_error'),
         ('q=x&ratio=nan', ['query', 'ratio'], 'type_error'),
-        ('q=x&priority=3', ['query', 'priority'], 'value_error'),
-        ('q=x&sort=up', ['query', 'sort'], 'value_error'),
+        ('q=x&priority=3', ['query', 'priority'], 'invalid_choice'),
+        ('q=x&sort=up', ['query', 'sort'], 'invalid_choice'),
     ],
 )
 def test_query_errors_are_located(client, query, loc, error_type):

@@ -34,6 +34,7 @@ KEYS = st.sampled_from(
         'minProperties',
         'maxProperties',
         'pattern',
+        'format',
         'a',
         'b',
     ],
@@ -186,3 +187,55 @@ def test_expected_types_are_read_from_any_form():
         'Expected a value of type `array`.',
         'The value is of the wrong type.',
     ]
+
+
+def test_choices_are_read_from_enums_and_constants():
+    """An ``invalid_choice`` lists the values of every enum or constant at ``loc``, in order."""
+    schema = {
+        'properties': {
+            'colour': {'type': 'string', 'enum': ['red', 'green']},
+            'level': {'anyOf': [{'const': 2}, {'const': 1}, {'type': 'null'}]},
+            'mixed': {'enum': [True, None, 'a', 1.5]},
+            'free': {'type': 'string'},
+            'many': {'enum': list(range(21))},
+        },
+    }
+    names = ['colour', 'level', 'mixed', 'free', 'many']
+    details = [error_detail('x', ['body', name], ErrorType.INVALID_CHOICE) for name in names]
+    assert _messages(schema, *details) == [
+        'Expected one of: `green`, `red`.',
+        'Expected one of: `1`, `2`.',
+        'Expected one of: `null`, `true`, `1.5`, `a`.',
+        'The value is not one of the allowed values.',
+        'The value is not one of the allowed values.',
+    ]
+
+
+def test_formats_are_read_from_the_schema():
+    """An ``invalid_format`` names the format at ``loc``, or none it does not know."""
+    formats = ['date-time', 'date', 'time', 'duration', 'uuid', 'decimal', 'email']
+    schema = {
+        'properties': {
+            **{name: {'type': 'string', 'format': name} for name in formats},
+            'nullable': {'anyOf': [{'type': 'null'}, {'type': 'string', 'format': 'date'}]},
+        },
+    }
+    names = [*formats, 'nullable']
+    details = [error_detail('x', ['body', name], ErrorType.INVALID_FORMAT) for name in names]
+    assert _messages(schema, *details) == [
+        'Expected a date and time in ISO 8601 format, such as `2024-01-31T12:00:00Z`.',
+        'Expected a date in ISO 8601 format, such as `2024-01-31`.',
+        'Expected a time in ISO 8601 format, such as `12:30:00`.',
+        'Expected a duration in ISO 8601 format, such as `P1DT2H30M`.',
+        'Expected a UUID, such as `123e4567-e89b-12d3-a456-426614174000`.',
+        'Expected a decimal number, such as `12.50`.',
+        'The value is not in the expected format.',
+        'Expected a date in ISO 8601 format, such as `2024-01-31`.',
+    ]
+
+
+def test_a_value_error_keeps_its_message():
+    """A ``value_error`` (a user's own validator) is never rewritten, whatever the schema says."""
+    schema = {'properties': {'day': {'type': 'string', 'format': 'date', 'enum': ['x']}}}
+    detail = error_detail('Not on a Sunday', ['body', 'day'], ErrorType.VALUE_ERROR)
+    assert _messages(schema, detail) == ['Not on a Sunday']

@@ -31,6 +31,8 @@ CONTEXT_KEYS = st.sampled_from(
         'limit',
         'kind',
         'pattern',
+        'choices',
+        'format',
     ],
 )
 

@@ -250,6 +250,7 @@ def test_error_detail_response_refers_to_the_core_component():
 # Semantic responses
 
 
+@override_settings(USE_I18N=False)
 def test_semantic_responses_use_the_seed_descriptions():
     """400, 406, 415 and 422 carry the seed's descriptions and the error model."""
     result = responses(Users, 'post')

@@ -57,9 +57,9 @@ def test_operations_list_their_auths_as_alternatives(
 
 
 def test_401_documents_its_challenge(schema: Any):
-    """An operation with auth documents 401 with ``WWW-Authenticate``."""
+    """An operation with auth documents 401 with ``WWW-Authenticate`` and the ``Vary``."""
     unauthorized = schema['paths']['/api/basic/']['get']['responses']['401']
-    assert set(unauthorized['headers']) == {'WWW-Authenticate'}
+    assert set(unauthorized['headers']) == {'WWW-Authenticate', 'Vary'}
     assert unauthorized['content']['application/json']['schema'] == {
         '$ref': '#/components/schemas/ErrorModel',
     }

@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 from django.http import StreamingHttpResponse
-from django.test import AsyncClient, Client
+from django.test import AsyncClient, Client, override_settings
+from django.utils import translation
 
 from tests.streaming_app import CLOSED
 
@@ -153,6 +154,53 @@ def test_failing_generator_ends_the_stream_with_an_error_event(
         b'"type":"internal_error"}]}\n\n'
     )
     assert 'database went away' in caplog.text
+
+
+@pytest.mark.parametrize(
+    ('language', 'message'),
+    [('de', 'Der Stream ist fehlgeschlagen'), ('ja', 'ストリームが失敗しました')],
+)
+def test_error_event_is_in_the_clients_language(
+    get: Get, language: str, message: str, caplog: pytest.LogCaptureFixture
+):
+    """The error event that ends a failed stream is written in the request's language."""
+    middleware = ['django.middleware.locale.LocaleMiddleware']
+    with (
+        caplog.at_level(logging.ERROR, logger='dmr.responses'),
+        override_settings(MIDDLEWARE=middleware),
+        translation.override(translation.get_language()),  # LocaleMiddleware leaves it active
+    ):
+        _response, body = get('broken', **{'Accept-Language': language})
+    error = body.split(b'event: error\ndata: ')[1]
+    assert json.loads(error)['detail'] == [
+        {'msg': message, 'loc': ['response'], 'type': 'internal_error'},
+    ]
+
+
+@pytest.mark.parametrize(
+    ('headers', 'message'),
+    [
+        ({}, 'The response does not match what this endpoint declares'),
+        (
+            {'Accept-Language': 'de'},
+            'Die Antwort entspricht nicht dem, was dieser Endpunkt deklariert',
+        ),
+    ],
+    ids=['en', 'de'],
+)
+def test_invalid_event_is_told_in_the_clients_language(
+    get: Get, headers: dict[str, str], message: str, caplog: pytest.LogCaptureFixture
+):
+    """An invalid event's error line says what a 422 says, in the request's language."""
+    middleware = ['django.middleware.locale.LocaleMiddleware']
+    with (
+        caplog.at_level(logging.ERROR, logger='dmr.responses'),
+        override_settings(MIDDLEWARE=middleware),
+        translation.override(translation.get_language()),  # LocaleMiddleware leaves it active
+    ):
+        _response, body = get('invalid', **headers)
+    [detail] = json.loads(body.splitlines()[-1])['detail']
+    assert detail == {'msg': message, 'loc': ['response', 'n'], 'type': 'type_error'}
 
 
 def test_idle_stream_sends_keep_alive_comments(get: Get, serving: tuple[str, str]):

@@ -47,7 +47,7 @@ def test_an_integer_is_only_read_from_its_canonical_spelling(text: str) -> None:
 def test_only_ascii_digits_spell_an_integer(text: str) -> None:
     """Arabic-Indic, superscript or full-width digits are not read as digits."""
     outcome = _outcome(read_integer, text)
-    if text.isascii() and text.lstrip('-').isdigit() and str(int(text)) == text and text != '-0':
+    if text.isascii() and text.removeprefix('-').isdigit() and str(int(text)) == text != '-0':
         assert outcome == int(text)
     else:
         assert outcome == 'type_error'
@@ -133,11 +133,11 @@ def test_every_uuid_reads_from_its_hyphenated_form(ident: object) -> None:
         ('decimal', 'NaN'),
     ],
 )
-def test_malformed_formats_are_value_errors(name: str, text: str) -> None:
-    """A string of a format that breaks its grammar is a ``value_error``."""
+def test_malformed_formats_are_invalid_formats(name: str, text: str) -> None:
+    """A string of a format that breaks its grammar is an ``invalid_format``."""
     with pytest.raises(TextError) as caught:
         FORMATS[name](text)
-    assert caught.value.error_type == 'value_error'
+    assert caught.value.error_type == 'invalid_format'
 
 
 @pytest.mark.parametrize(

@@ -202,7 +202,12 @@ def test_openapi_documents_the_429_and_the_headers():
     """The 429 with ``Retry-After``, and the ``RateLimit`` headers on every response."""
     schema = document([path('ip/', CONTROLLERS['ip'][0].as_view())])
     responses = schema['paths']['/api/ip/']['get']['responses']
-    assert set(responses['429']['headers']) == {'Retry-After', 'RateLimit-Policy', 'RateLimit'}
+    assert set(responses['429']['headers']) == {
+        'Retry-After',
+        'RateLimit-Policy',
+        'RateLimit',
+        'Vary',
+    }
     assert set(responses['200']['headers']) == {'RateLimit-Policy', 'RateLimit'}
     assert '503' not in responses
 
@@ -211,7 +216,12 @@ def test_openapi_documents_the_503_of_a_throttle_that_denies():
     """A throttle with ``on_error='deny'`` adds the 503 it may answer."""
     schema = document([path('deny/', CONTROLLERS['deny'][0].as_view())])
     responses = schema['paths']['/api/deny/']['get']['responses']
-    assert set(responses['503']['headers']) == {'Retry-After', 'RateLimit-Policy', 'RateLimit'}
+    assert set(responses['503']['headers']) == {
+        'Retry-After',
+        'RateLimit-Policy',
+        'RateLimit',
+        'Vary',
+    }
 
 
 def test_throttle_rate_restores_the_rate():

@@ -96,12 +96,12 @@ locs = st.lists(field_names | st.integers(min_value=0, max_value=10**9), max_siz
             [],
             'value_error',
         ),
-        ('Invalid UUID - at `$.d[...].u`', 'Invalid UUID', ['d', DICT_KEY, 'u'], 'value_error'),
+        ('Invalid UUID - at `$.d[...].u`', 'Invalid UUID', ['d', DICT_KEY, 'u'], 'invalid_format'),
         (
             "Invalid enum value 'x - at `$.q`' - at `$.e`",
             "Invalid enum value 'x - at `$.q`'",
             ['e'],
-            'value_error',
+            'invalid_choice',
         ),
         (
             'Expected `int`, got `str` - at `$.a`b`',

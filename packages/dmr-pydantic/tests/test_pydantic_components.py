@@ -82,7 +82,7 @@ def test_cookies_are_validated(client):
 
 
 def test_invalid_cookie_is_located_at_its_name(client):
-    """A cookie outside its Literal values is a `value_error` at the cookie."""
+    """A cookie outside its Literal values is an `invalid_choice` at the cookie."""
     client.cookies['session_id'] = str(uuid.uuid4())
     client.cookies['theme'] = 'sepia'
 
@@ -91,15 +91,15 @@ def test_invalid_cookie_is_located_at_its_name(client):
     assert response.status_code == 400
     assert response.json()['detail'] == [
         {
-            'msg': "Input should be 'dark' or 'light'",
+            'msg': 'Expected one of: `dark`, `light`.',
             'loc': ['cookies', 'theme'],
-            'type': 'value_error',
+            'type': 'invalid_choice',
         },
     ]
 
 
-def test_invalid_uuid_cookie_is_a_value_error(client):
-    """Text that is no UUID is a `value_error`, as from the other backends."""
+def test_invalid_uuid_cookie_is_an_invalid_format(client):
+    """Text that is no UUID is an `invalid_format`, in the core's words, as from the others."""
     client.cookies['session_id'] = 'not-a-uuid'
 
     response = client.get('/api/session/')
@@ -107,7 +107,8 @@ def test_invalid_uuid_cookie_is_a_value_error(client):
     assert response.status_code == 400
     [detail] = response.json()['detail']
     assert detail['loc'] == ['cookies', 'session_id']
-    assert detail['type'] == 'value_error'
+    assert detail['type'] == 'invalid_format'
+    assert detail['msg'] == 'Expected a UUID, such as `123e4567-e89b-12d3-a456-426614174000`.'
 
 
 def test_every_invalid_query_parameter_is_reported(client):

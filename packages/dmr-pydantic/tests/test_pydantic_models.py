@@ -94,7 +94,7 @@ def test_missing_aliased_field_is_located_by_alias(client):
             [(['body', 'number_or_address', 'city'], 'type_error')],
         ),
         (b'{"number_or_address": "x"}', [(['body', 'number_or_address'], 'type_error')]),
-        (b'{"choice_or_number": "c"}', [(['body', 'choice_or_number'], 'value_error')]),
+        (b'{"choice_or_number": "c"}', [(['body', 'choice_or_number'], 'invalid_choice')]),
         (b'{"pet": {"kind": "cat"}}', [(['body', 'pet', 'meows'], 'missing')]),
         (b'{"pet": {"kind": "dog", "barks": "x"}}', [(['body', 'pet', 'barks'], 'type_error')]),
         (b'{"pet": {"kind": "cow"}}', [(['body', 'pet'], 'value_error')]),

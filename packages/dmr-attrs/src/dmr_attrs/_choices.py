@@ -1,7 +1,7 @@
 """Structure hooks for a fixed set of values: enums and ``Literal``.
 
-A value of the right JSON type that is not one of the choices is a
-``value_error``; a value of another JSON type is a ``type_error``. ``1`` is
+A value of the right JSON type that is not one of the choices is an
+``invalid_choice``; a value of another JSON type is a ``type_error``. ``1`` is
 never ``True``: a choice matches only a value of its own class. In text mode
 (query strings, headers...) a number or boolean choice is also matched by
 its text, ``'2'`` or ``'true'``.
@@ -62,7 +62,7 @@ def choices_hook(
             return found
         raise AttrsValidationError(
             f'Expected one of {expected}, got {value!r}'[:300],
-            ErrorType.VALUE_ERROR,
+            ErrorType.INVALID_CHOICE,
         )
 
     return structure

@@ -108,7 +108,7 @@ def _parsed_from_text(cls: type, *json_types: type) -> StructureHook:
             try:
                 return msgspec.convert(value, cls)
             except msgspec.ValidationError as exc:
-                raise AttrsValidationError(str(exc), ErrorType.VALUE_ERROR) from None
+                raise AttrsValidationError(str(exc), ErrorType.INVALID_FORMAT) from None
         raise wrong_type(name, value)
 
     structure.__name__ = f'structure_{name}'

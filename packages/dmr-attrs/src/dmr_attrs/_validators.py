@@ -41,7 +41,7 @@ _ERROR_TYPES = {
     MAX_LENGTH: ErrorType.TOO_LONG,
     MATCHES: ErrorType.PATTERN_MISMATCH,
     INSTANCE_OF: ErrorType.TYPE_ERROR,
-    IN: ErrorType.VALUE_ERROR,
+    IN: ErrorType.INVALID_CHOICE,
 }
 
 

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.http import HttpRequest
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from dmr._negotiation import ParserTable
 from dmr._request_body import RequestBody
@@ -27,6 +27,8 @@ from dmr.errors import (
 )
 from dmr.files import FileLimit, FormData, LimitsHandler, Upload
 from dmr.serializer import Serializer, TypeAdapter
+
+_UNEXPECTED = gettext_lazy('Unexpected file')
 
 
 def select(
@@ -122,7 +124,7 @@ class FormFiles:
         for name, uploads in grouped.items():
             if self.declared is not None and name not in self.declared:
                 errors.append(
-                    error_detail('Unexpected file', ['files', name], ErrorType.EXTRA_FORBIDDEN)
+                    error_detail(_UNEXPECTED, ['files', name], ErrorType.EXTRA_FORBIDDEN)
                 )
                 continue
             limit = self.limits.get(name, default)
@@ -143,7 +145,7 @@ class FormFiles:
             elif len(uploads) > 1:
                 errors.append(
                     error_detail(
-                        f'Expected one file, got {len(uploads)}',
+                        gettext('Expected one file, got %(count)s') % {'count': len(uploads)},
                         ['files', name],
                         ErrorType.TYPE_ERROR,
                     ),
@@ -170,7 +172,7 @@ def refuse_files(form: FormData) -> None:
     if form.files:
         raise RequestValidationError(
             [
-                error_detail('Unexpected file', ['files', name], ErrorType.EXTRA_FORBIDDEN)
+                error_detail(_UNEXPECTED, ['files', name], ErrorType.EXTRA_FORBIDDEN)
                 for name, _ in form.files
             ],
         )

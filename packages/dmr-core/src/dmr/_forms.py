@@ -15,6 +15,7 @@ from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooMany
 from django.http import QueryDict
 from django.http.multipartparser import MultiPartParser, MultiPartParserError
 from django.utils.datastructures import MultiValueDict
+from django.utils.translation import gettext
 
 from dmr._multipart_scan import Scanner, checked_boundary, malformed
 from dmr._request_body import RequestBody
@@ -25,13 +26,17 @@ from dmr.serializer import TypeAdapter
 
 
 def _too_many(kind: str) -> RequestValidationError:
-    setting = (
-        'DATA_UPLOAD_MAX_NUMBER_FIELDS' if kind == 'fields' else 'DATA_UPLOAD_MAX_NUMBER_FILES'
-    )
-    error_type = ErrorType.TOO_MANY_FIELDS if kind == 'fields' else ErrorType.TOO_MANY_FILES
-    return RequestValidationError(
-        [error_detail(f'Too many {kind}: more than {setting} allows', ['body'], error_type)],
-    )
+    if kind == 'fields':
+        message = gettext('Too many fields: more than %(setting)s allows') % {
+            'setting': 'DATA_UPLOAD_MAX_NUMBER_FIELDS',
+        }
+        error_type = ErrorType.TOO_MANY_FIELDS
+    else:
+        message = gettext('Too many files: more than %(setting)s allows') % {
+            'setting': 'DATA_UPLOAD_MAX_NUMBER_FILES',
+        }
+        error_type = ErrorType.TOO_MANY_FILES
+    return RequestValidationError([error_detail(message, ['body'], error_type)])
 
 
 def _single_values(form: FormData) -> dict[str, str]:
@@ -64,7 +69,7 @@ class FormParser:
             )
         except UnicodeDecodeError:
             raise malformed(
-                'A form body must be ASCII, and UTF-8 once percent-decoded',
+                gettext('A form body must be ASCII, and UTF-8 once percent-decoded'),
             ) from None
         except ValueError:
             raise _too_many('fields') from None
@@ -193,7 +198,7 @@ def _refusal(exc: BaseException) -> BaseException:
     if isinstance(exc, TooManyFilesSent):
         return _too_many('files')
     if isinstance(exc, MultiPartParserError):
-        return malformed(f'Malformed multipart body: {exc}')
+        return malformed(gettext('Malformed multipart body: %(error)s') % {'error': exc})
     return exc
 
 

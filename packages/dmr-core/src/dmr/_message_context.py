@@ -23,6 +23,11 @@ _BOUNDS = (
     ('exclusiveMinimum', 'exclusive_minimum'),
     ('exclusiveMaximum', 'exclusive_maximum'),
 )
+# The types whose context is one text keyword of the schema, of the same name.
+_NAMED: dict[str, str] = {
+    ErrorType.PATTERN_MISMATCH: 'pattern',
+    ErrorType.INVALID_FORMAT: 'format',
+}
 _LENGTH_KEYS: dict[str, tuple[tuple[str, str], ...]] = {
     ErrorType.TOO_SHORT: (
         ('minLength', 'string'),
@@ -105,10 +110,9 @@ class MessageRenderer:
 def context_of(error_type: str, schemas: list[_Schema]) -> dict[str, Any]:
     """The context :func:`dmr.messages.render_message` reads for ``error_type``."""
     if error_type == ErrorType.TYPE_ERROR:
-        expected: list[str] = []
-        for schema in schemas:
-            expected.extend(name for name in _types_of(schema) if name not in expected)
-        return {'expected': expected}
+        return {'expected': _expected_of(schemas)}
+    if error_type == ErrorType.INVALID_CHOICE:
+        return {'choices': _choices_of(schemas)}
     lengths = _LENGTH_KEYS.get(error_type, ())
     for schema in schemas:
         if error_type == ErrorType.OUT_OF_RANGE:
@@ -119,9 +123,29 @@ def context_of(error_type: str, schemas: list[_Schema]) -> dict[str, Any]:
             for key, kind in lengths:
                 if key in schema:
                     return {'limit': schema[key], 'kind': kind}
-        elif error_type == ErrorType.PATTERN_MISMATCH and 'pattern' in schema:
-            return {'pattern': schema['pattern']}
+        else:
+            named = _NAMED.get(error_type)
+            if named is not None and isinstance(schema.get(named), str):
+                return {named: schema[named]}
     return {}
+
+
+def _expected_of(schemas: list[_Schema]) -> list[str]:
+    expected: list[str] = []
+    for schema in schemas:
+        expected.extend(name for name in _types_of(schema) if name not in expected)
+    return expected
+
+
+def _choices_of(schemas: list[_Schema]) -> list[Any]:
+    """The values an enum or a ``Literal`` allows at one place, in a stable order."""
+    values: list[Any] = []
+    for schema in schemas:
+        found = schema['enum'] if isinstance(schema.get('enum'), list) else []
+        if 'const' in schema:
+            found = [schema['const']]
+        values.extend(value for value in found if value not in values)
+    return sorted(values, key=lambda value: (type(value).__name__, str(value)))
 
 
 def _expand(schema: Any, definitions: _Schema) -> list[_Schema]:

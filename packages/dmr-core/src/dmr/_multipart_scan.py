@@ -10,6 +10,8 @@ more than a part's headers, and refuses those bodies with a 400.
 import re
 from collections.abc import Callable
 
+from django.utils.translation import gettext
+
 from dmr.errors import ErrorType, RequestValidationError, error_detail
 
 #: The longest header section of one part that is read.
@@ -27,9 +29,10 @@ def malformed(message: str, loc: tuple[str, ...] = ('body',)) -> RequestValidati
 def checked_boundary(boundary: str | None) -> bytes:
     """The boundary as bytes; a 400 at ``Content-Type`` when missing or invalid."""
     if boundary is None:
-        raise malformed('multipart Content-Type needs a boundary', ('headers', 'content-type'))
+        message = gettext('multipart Content-Type needs a boundary')
+        raise malformed(message, ('headers', 'content-type'))
     if not _BOUNDARY.fullmatch(boundary):
-        raise malformed('Invalid multipart boundary', ('headers', 'content-type'))
+        raise malformed(gettext('Invalid multipart boundary'), ('headers', 'content-type'))
     return boundary.encode('ascii')
 
 
@@ -57,7 +60,7 @@ class Scanner:
         """Refuse a body that stopped before its closing boundary."""
         if self.finished:
             return
-        raise malformed('Multipart body is truncated: the closing boundary is missing')
+        raise malformed(gettext('Multipart body is truncated: the closing boundary is missing'))
 
     def _feed(self, chunk: bytes) -> None:
         buffer = self._buffer + chunk
@@ -83,7 +86,7 @@ class Scanner:
                 end = buffer.find(b'\r\n\r\n', position)
                 if end < 0:
                     if len(buffer) - position > MAX_PART_HEADERS:
-                        raise malformed('The headers of a multipart part are too long')
+                        raise malformed(gettext('The headers of a multipart part are too long'))
                     break
                 self._check_headers(buffer[position:end])
                 position = end + 4
@@ -95,7 +98,8 @@ class Scanner:
         try:
             raw.decode('utf-8')
         except UnicodeDecodeError:
-            raise malformed('The headers of a multipart part are not valid UTF-8') from None
+            message = gettext('The headers of a multipart part are not valid UTF-8')
+            raise malformed(message) from None
         disposition = next(
             (
                 line
@@ -105,14 +109,14 @@ class Scanner:
             None,
         )
         if disposition is None:
-            raise malformed('A multipart part has no Content-Disposition header')
+            raise malformed(gettext('A multipart part has no Content-Disposition header'))
         params = {
             name.lower(): value.strip(b'"') for name, value in _PARAMETER.findall(disposition)
         }
         if not params.get(b'name'):
-            raise malformed('A multipart part has no name')
+            raise malformed(gettext('A multipart part has no name'))
         filename = params.get(b'filename', params.get(b'filename*'))
         if filename is not None and (
             b'/' in filename or b'\\' in filename or b'%2f' in filename.lower()
         ):
-            raise malformed('A file name must not contain a path')
+            raise malformed(gettext('A file name must not contain a path'))

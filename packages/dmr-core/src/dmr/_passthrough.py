@@ -15,6 +15,8 @@ whatever the backend: malformed JSON in a request body is a 400 at
 import json
 from typing import Any
 
+from django.utils.translation import gettext
+
 from dmr.errors import (
     ErrorType,
     FrameworkError,
@@ -53,7 +55,9 @@ class JsonPassThroughAdapter:
         try:
             return json.loads(data, parse_constant=_refuse_constant)
         except _CODEC_FAILURES as exc:
-            raise self._fail(f'Invalid JSON: {exc}', ErrorType.PARSE_ERROR) from None
+            raise self._fail(
+                gettext('Invalid JSON: %(error)s') % {'error': exc}, ErrorType.PARSE_ERROR
+            ) from None
 
     def from_python(self, data: Any, /) -> Any:
         """Return ``data`` as it is: ``Any`` accepts every value."""

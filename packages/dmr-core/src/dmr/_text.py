@@ -49,6 +49,7 @@ from typing import Any
 from django.utils.translation import gettext
 
 from dmr.errors import ErrorType
+from dmr.messages import render_message
 
 JsonSchema = Mapping[str, Any]
 TextReader = Callable[[str], Any]
@@ -71,16 +72,18 @@ _UUID = re.compile(r'[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}')
 _DECIMAL = re.compile(r'-?[0-9]{1,4300}(?:\.[0-9]{1,4300})?')
 
 
-def _invalid(name: str) -> str:
-    return gettext('Invalid %(name)s') % {'name': name}
-
-
 class TextError(ValueError):
     """Text that the table refuses, with the error ``type`` to report."""
 
     def __init__(self, message: str, error_type: ErrorType) -> None:
         super().__init__(message)
         self.error_type = error_type
+
+
+def _invalid(name: str) -> TextError:
+    """The error of text that is not in the string format ``name``."""
+    message = render_message(ErrorType.INVALID_FORMAT, {'format': name})
+    return TextError(message or '', ErrorType.INVALID_FORMAT)
 
 
 def read_integer(text: str) -> int:
@@ -125,12 +128,12 @@ def _string_format(
 ) -> TextReader:
     def read(text: str) -> str:
         if pattern.fullmatch(text) is None:
-            raise TextError(_invalid(name), ErrorType.VALUE_ERROR)
+            raise _invalid(name)
         if check is not None:
             try:
                 check(text)
             except ValueError:
-                raise TextError(_invalid(name), ErrorType.VALUE_ERROR) from None
+                raise _invalid(name) from None
         return text
 
     read.__name__ = f'read_{name.replace("-", "_")}'

@@ -64,6 +64,8 @@ class ErrorType(enum.StrEnum):
     EXTRA_FORBIDDEN = 'extra_forbidden'
     TYPE_ERROR = 'type_error'
     VALUE_ERROR = 'value_error'
+    INVALID_CHOICE = 'invalid_choice'
+    INVALID_FORMAT = 'invalid_format'
     OUT_OF_RANGE = 'out_of_range'
     TOO_SHORT = 'too_short'
     TOO_LONG = 'too_long'

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.core.files.uploadhandler import FileUploadHandler
+from django.utils.translation import gettext
 
 from dmr.errors import ErrorDetail, ErrorType, RequestValidationError, error_detail
 from dmr.serializer import Serializer, WireNames
@@ -60,14 +61,15 @@ class FileLimit:
         """The error detail for a file that breaks this limit, or ``None``."""
         if self.max_size is not None and size > self.max_size:
             return error_detail(
-                f'File is larger than {self.max_size} bytes',
+                gettext('File is larger than %(limit)s bytes') % {'limit': self.max_size},
                 ['files', field],
                 ErrorType.FILE_TOO_LARGE,
             )
         if not self.allows(content_type):
             allowed = ', '.join(self.content_types or ())
             return error_detail(
-                f'File type {content_type[:100]!r} is not allowed; use one of: {allowed}',
+                gettext('File type %(content_type)s is not allowed; use one of: %(allowed)s')
+                % {'content_type': repr(content_type[:100]), 'allowed': allowed},
                 ['files', field],
                 ErrorType.FILE_TYPE_NOT_ALLOWED,
             )

@@ -22,7 +22,9 @@ routes with :func:`not_found`.
 
 import json
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext
 from django.views.decorators.csrf import csrf_exempt
 
@@ -37,11 +39,14 @@ def error_response(status_code: int, msg: str, error_type: str) -> HttpResponse:
     """One error detail in the project's error format, as JSON."""
     error_format = ERROR_FORMATS[get_settings().error_format]
     body = error_format.build(status_code, [error_detail(msg, [], error_type)])
-    return HttpResponse(
+    response = HttpResponse(
         json.dumps(body, ensure_ascii=False),
         status=status_code,
         content_type=error_format.json_media_type,
     )
+    if settings.USE_I18N:  # the message is in the request's language
+        patch_vary_headers(response, ('Accept-Language',))
+    return response
 
 
 def bad_request(

@@ -20,16 +20,23 @@ type                   context keys
 ``too_short``,         ``limit``: an integer; ``kind``: ``'string'``,
 ``too_long``           ``'array'`` or ``'object'``
 ``pattern_mismatch``   ``pattern``: the regular expression
+``invalid_choice``     ``choices``: the allowed values (JSON scalars)
+``invalid_format``     ``format``: the JSON Schema ``format`` (``'date'``,
+                       ``'date-time'``, ``'time'``, ``'duration'``,
+                       ``'uuid'``, ``'decimal'``)
 =====================  ===================================================
 
 >>> render_message('too_short', {'limit': 2, 'kind': 'string'})
 'The minimum length is 2.'
 
 Other types (``value_error`` above all, which a user's own validator
-raises) keep the backend's message, as written.
+raises) keep the backend's message, as written: a backend files its
+library's own refusals of an enum member or a date under ``invalid_choice``
+and ``invalid_format``, so only its users' messages are ``value_error``.
 """
 
-from collections.abc import Mapping
+import json
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from django.utils.functional import Promise
@@ -47,6 +54,8 @@ SHARED_TYPES: frozenset[str] = frozenset(
         ErrorType.TOO_SHORT,
         ErrorType.TOO_LONG,
         ErrorType.PATTERN_MISMATCH,
+        ErrorType.INVALID_CHOICE,
+        ErrorType.INVALID_FORMAT,
     },
 )
 """The error types whose ``msg`` the core renders, whatever the backend."""
@@ -76,7 +85,20 @@ _UNBOUNDED: dict[str, Promise] = {
     ErrorType.TOO_LONG: gettext_lazy('The value is too long.'),
     ErrorType.PATTERN_MISMATCH: gettext_lazy('The value does not match the required pattern.'),
     ErrorType.TYPE_ERROR: gettext_lazy('The value is of the wrong type.'),
+    ErrorType.INVALID_CHOICE: gettext_lazy('The value is not one of the allowed values.'),
+    ErrorType.INVALID_FORMAT: gettext_lazy('The value is not in the expected format.'),
 }
+_FORMATS: dict[str, Promise] = {
+    'date-time': gettext_lazy(
+        'Expected a date and time in ISO 8601 format, such as `2024-01-31T12:00:00Z`.',
+    ),
+    'date': gettext_lazy('Expected a date in ISO 8601 format, such as `2024-01-31`.'),
+    'time': gettext_lazy('Expected a time in ISO 8601 format, such as `12:30:00`.'),
+    'duration': gettext_lazy('Expected a duration in ISO 8601 format, such as `P1DT2H30M`.'),
+    'uuid': gettext_lazy('Expected a UUID, such as `123e4567-e89b-12d3-a456-426614174000`.'),
+    'decimal': gettext_lazy('Expected a decimal number, such as `12.50`.'),
+}
+_MAX_CHOICES = 20  # listed in a message, at most
 _JSON_TYPES = ('string', 'integer', 'number', 'boolean', 'array', 'object', 'null')
 
 
@@ -89,15 +111,38 @@ def render_message(error_type: str, context: Mapping[str, Any], /) -> str | None
     fixed = _FIXED.get(error_type)
     if fixed is not None:
         return str(fixed)
-    if error_type == ErrorType.TYPE_ERROR:
-        return _type_error(context.get('expected'))
-    if error_type == ErrorType.OUT_OF_RANGE:
-        return _out_of_range(context)
     if error_type in (ErrorType.TOO_SHORT, ErrorType.TOO_LONG):
         return _length(error_type, context)
-    if error_type == ErrorType.PATTERN_MISMATCH:
-        return _pattern(context.get('pattern'))
-    return None
+    if error_type == ErrorType.OUT_OF_RANGE:
+        return _out_of_range(context)
+    by_key = _BY_KEY.get(error_type)
+    if by_key is None:
+        return None
+    key, render = by_key
+    return render(context.get(key))
+
+
+def _choice(choices: Any) -> str:
+    if isinstance(choices, (list, tuple)):
+        scalars = [value for value in choices if _is_scalar(value)]
+        if scalars and len(scalars) <= _MAX_CHOICES:
+            listed = ', '.join(f'`{_scalar_text(value)}`' for value in scalars)
+            return gettext('Expected one of: %(choices)s.') % {'choices': listed}
+    return str(_UNBOUNDED[ErrorType.INVALID_CHOICE])
+
+
+def _format(name: Any) -> str:
+    message = _FORMATS.get(name) if isinstance(name, str) else None
+    return str(message if message is not None else _UNBOUNDED[ErrorType.INVALID_FORMAT])
+
+
+def _is_scalar(value: Any) -> bool:
+    return value is None or isinstance(value, (str, int, float, bool))
+
+
+def _scalar_text(value: Any) -> str:
+    """A string as it is, other values as JSON writes them (``null``, ``true``, ``2``)."""
+    return value if isinstance(value, str) else json.dumps(value)
 
 
 def _pattern(pattern: Any) -> str:
@@ -142,3 +187,12 @@ def _number(value: Any) -> str:
     if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
         return str(int(value))
     return str(value)
+
+
+# The types whose message reads one key of the context, and how.
+_BY_KEY: dict[str, tuple[str, Callable[[Any], str]]] = {
+    ErrorType.TYPE_ERROR: ('expected', _type_error),
+    ErrorType.PATTERN_MISMATCH: ('pattern', _pattern),
+    ErrorType.INVALID_CHOICE: ('choices', _choice),
+    ErrorType.INVALID_FORMAT: ('format', _format),
+}

@@ -41,6 +41,16 @@ _MESSAGES = (
     (re.compile(r'Expected `[^`]*` matching regex '), ErrorType.PATTERN_MISMATCH),
     (re.compile(r'Expected `[^`]*`(, got `[^`]*`)?\Z'), ErrorType.TYPE_ERROR),
     (re.compile(r'Encoding objects of type '), ErrorType.TYPE_ERROR),
+    # msgspec's own refusals of a value of the right type: the core writes
+    # their messages from the schema, as for every backend.
+    (re.compile(r'Invalid enum value '), ErrorType.INVALID_CHOICE),
+    (
+        re.compile(
+            r'Invalid (RFC3339 encoded (datetime|date|time)|ISO8601 duration|UUID'
+            r'|decimal string)\Z',
+        ),
+        ErrorType.INVALID_FORMAT,
+    ),
 )
 # Input that could not be read at all; ValidationError, a DecodeError, is not.
 _PARSE_ERRORS = (msgspec.DecodeError, UnicodeDecodeError, RecursionError)

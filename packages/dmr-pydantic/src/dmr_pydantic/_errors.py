@@ -48,8 +48,8 @@ _TYPES: dict[str, ErrorType] = {
     'url_too_long': ErrorType.TOO_LONG,
     'string_pattern_mismatch': ErrorType.PATTERN_MISMATCH,
     # Text that is no number or boolean at all, as the other backends say:
-    # the value is of the wrong type. Text that is no valid UUID, date or
-    # decimal is a `value_error`, like every type not listed here.
+    # the value is of the wrong type. A type not listed here (a user's own
+    # validator above all) is a `value_error`.
     'int_parsing': ErrorType.TYPE_ERROR,
     'int_from_float': ErrorType.TYPE_ERROR,
     'float_parsing': ErrorType.TYPE_ERROR,
@@ -59,6 +59,21 @@ _TYPES: dict[str, ErrorType] = {
     'is_subclass_of': ErrorType.TYPE_ERROR,
     'string_unicode': ErrorType.TYPE_ERROR,
     'needs_python_object': ErrorType.TYPE_ERROR,
+    # pydantic's own refusals of a value of the right kind: not a member of
+    # an enum or Literal, text that is no valid date, UUID or decimal. The
+    # core writes their messages from the schema, as for every backend.
+    'enum': ErrorType.INVALID_CHOICE,
+    'literal_error': ErrorType.INVALID_CHOICE,
+    'datetime_parsing': ErrorType.INVALID_FORMAT,
+    'datetime_from_date_parsing': ErrorType.INVALID_FORMAT,
+    'date_parsing': ErrorType.INVALID_FORMAT,
+    'date_from_datetime_parsing': ErrorType.INVALID_FORMAT,
+    'date_from_datetime_inexact': ErrorType.INVALID_FORMAT,
+    'time_parsing': ErrorType.INVALID_FORMAT,
+    'time_delta_parsing': ErrorType.INVALID_FORMAT,
+    'uuid_parsing': ErrorType.INVALID_FORMAT,
+    'uuid_version': ErrorType.INVALID_FORMAT,
+    'decimal_parsing': ErrorType.INVALID_FORMAT,
 }
 # Errors about the input as a whole: pydantic places a nesting limit deep
 # inside the value, where it gave up.
@@ -66,7 +81,7 @@ _WHOLE_INPUT = frozenset({'json_invalid', 'recursion_depth_exceeded'})
 # pydantic before 2.14.3 names that limit `recursion_loop`, as it names a cycle
 # of type aliases met inside a union; outside any union it is the limit.
 _LIMIT_OR_CYCLE = 'recursion_loop'
-# A value outside an enum or Literal is a `value_error`, unless it is not
+# A value outside an enum or Literal is an `invalid_choice`, unless it is not
 # even of the kind of those values (a number for string choices).
 _CHOICES = frozenset({'enum', 'literal_error'})
 _UNKNOWN_TYPE = 'Unable to serialize unknown type'
@@ -83,7 +98,7 @@ time anyway.
 def error_type(pydantic_type: str) -> ErrorType:
     """The dmr error type of one of pydantic's error types.
 
-    >>> error_type('string_too_short'), error_type('int_type'), error_type('enum')
+    >>> error_type('string_too_short'), error_type('int_type'), error_type('value_error')
     (<ErrorType.TOO_SHORT: 'too_short'>, <ErrorType.TYPE_ERROR: 'type_error'>, \
 <ErrorType.VALUE_ERROR: 'value_error'>)
     """

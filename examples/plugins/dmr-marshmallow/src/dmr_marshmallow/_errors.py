@@ -7,17 +7,21 @@ given, and finds each message's kind without reading its words:
 
 - a message equal to one of the field's own ``error_messages`` (the
   project's overrides included) is that error: ``required`` is ``missing``,
-  ``null`` is a ``type_error``, ``invalid`` is a ``type_error``, or a
-  ``value_error`` for fields that read a formatted string (dates, UUIDs,
-  decimals, e-mail addresses...) given a string;
-- a message that one of the field's ``Range``, ``Length`` or ``Regexp``
-  validators writes (their templates, or their ``error``) is
-  ``out_of_range``, ``too_short``/``too_long`` (by the value's length) or
-  ``pattern_mismatch``;
+  ``null`` is a ``type_error``, ``invalid`` is a ``type_error``, or, given a
+  string, an ``invalid_format`` for fields that read a date, a time, a
+  duration, a UUID or a decimal, an ``invalid_choice`` for an enum, and a
+  ``value_error`` for other formatted strings (e-mail addresses, URLs...);
+- a message that one of the field's ``Range``, ``Length``, ``Regexp`` or
+  ``OneOf`` validators writes (their templates, or their ``error``) is
+  ``out_of_range``, ``too_short``/``too_long`` (by the value's length),
+  ``pattern_mismatch`` or ``invalid_choice``;
 - a schema's ``unknown`` message at a key it does not declare is
   ``extra_forbidden``, its ``type`` message a ``type_error``;
-- anything else (``OneOf``, custom validators, ``@validates``...) is a
+- anything else (custom validators, ``@validates``...) is a
   ``value_error``.
+
+The core writes the messages of those shared types from the schema, so
+clients read the same words as from every other backend.
 """
 
 import re
@@ -37,19 +41,23 @@ MAX_DETAILS = 100
 SCHEMA_KEY = '_schema'
 _Loc = tuple[str | int, ...]
 
-# Fields whose `invalid` error means a malformed string when given a string.
-_FORMATTED = (
+# Fields that read a value in a format the schema names (`format`), given a string.
+_FORMATS = (
     fields.UUID,
     fields.DateTime,
     fields.Date,
     fields.Time,
     fields.Decimal,
+    dmr_fields.Duration,
+)
+# Fields whose `invalid` error means a malformed string when given a string.
+_FORMATTED = (
+    *_FORMATS,
     fields.Email,
     fields.Url,
     fields.IP,
     fields.IPInterface,
     fields.Enum,
-    dmr_fields.Duration,
 )
 _KEY_TYPES = {
     'required': ErrorType.MISSING,
@@ -97,15 +105,21 @@ def matches(template: object, message: object) -> bool:
 def _key_type(field: fields.Field[Any], key: str, value: Any) -> str:
     if key in _KEY_TYPES:
         return _KEY_TYPES[key]
-    if isinstance(field, fields.Enum) and key == 'unknown':
-        wrong_kind = json_kind_matches(field, value) is False
-        return ErrorType.TYPE_ERROR if wrong_kind else ErrorType.VALUE_ERROR
-    if isinstance(field, _FORMATTED):
-        wrong_kind = json_kind_matches(field, value) is False
-        return ErrorType.TYPE_ERROR if wrong_kind else ErrorType.VALUE_ERROR
+    formatted = isinstance(field, _FORMATTED)
+    if formatted or (isinstance(field, fields.Enum) and key == 'unknown'):
+        if json_kind_matches(field, value) is False:
+            return ErrorType.TYPE_ERROR
+        return _formatted_type(field)
     if key in {'invalid', 'type'}:
         return ErrorType.TYPE_ERROR
     return ErrorType.VALUE_ERROR
+
+
+def _formatted_type(field: fields.Field[Any]) -> str:
+    """The type of a string that ``field`` could not read."""
+    if isinstance(field, fields.Enum):
+        return ErrorType.INVALID_CHOICE
+    return ErrorType.INVALID_FORMAT if isinstance(field, _FORMATS) else ErrorType.VALUE_ERROR
 
 
 def _validators(field: fields.Field[Any]) -> Iterator[validate.Validator]:
@@ -154,6 +168,8 @@ def _validator_type(validator: validate.Validator, message: str, value: Any) -> 
             return ErrorType.OUT_OF_RANGE
     if isinstance(validator, validate.Regexp) and matches(validator.error, message):
         return ErrorType.PATTERN_MISMATCH
+    if isinstance(validator, validate.OneOf) and matches(validator.error, message):
+        return ErrorType.INVALID_CHOICE
     return None
 
 

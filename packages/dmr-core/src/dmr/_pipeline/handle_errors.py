@@ -133,7 +133,10 @@ class HandleErrors:
             content = exc.content
             if exc.details is not None:
                 content = self.error_format.build(exc.status_code, exc.details)
-            return self.respond.render(exchange, content, exc.status_code, exc.headers)
+            response = self.respond.render(exchange, content, exc.status_code, exc.headers)
+            if settings.USE_I18N and self.in_error_model(exc):
+                patch_vary_headers(response, _VARY)
+            return response
         if isinstance(exc, FrameworkError):
             return self.details(exchange, exc)
         for exc_type, status_code, message, error_type in _DJANGO_EXCEPTIONS:
@@ -144,6 +147,13 @@ class HandleErrors:
                     [error_detail(message, [], error_type)],
                 )
         return self.internal_error(exchange, exc)
+
+    def in_error_model(self, exc: APIError) -> bool:
+        """Whether ``exc`` answers in the error model: its message's or as declared."""
+        if exc.details is not None:
+            return True
+        entry = self.respond.table.get(exc.status_code)
+        return entry is not None and entry.spec.return_type is self.error_format.model
 
     def details(self, exchange: Exchange, error: FrameworkError) -> HttpResponse:
         """Answer one of the framework's own errors, with its headers."""

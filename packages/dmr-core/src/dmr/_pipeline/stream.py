@@ -14,6 +14,7 @@ from typing import Any, cast
 from asgiref.sync import sync_to_async
 from django.http import HttpResponseBase
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext
 
 from dmr._negotiation import RendererTable
 from dmr._pipeline.exchange import Exchange
@@ -66,11 +67,16 @@ class NegotiateStream(Stage):
 def _check_last_event_id(value: str) -> None:
     try:
         check_field('Last-Event-ID', value)
-    except ValueError as exc:
-        kind = ErrorType.TOO_LONG if len(value) > MAX_EVENT_ID_LENGTH else ErrorType.VALUE_ERROR
-        raise RequestValidationError(
-            [error_detail(str(exc), _LAST_EVENT_ID_LOC, kind)],
-        ) from None
+    except ValueError:
+        if len(value) > MAX_EVENT_ID_LENGTH:
+            message = gettext('Last-Event-ID is at most %(limit)s characters') % {
+                'limit': MAX_EVENT_ID_LENGTH,
+            }
+            kind = ErrorType.TOO_LONG
+        else:
+            message = gettext('Last-Event-ID must not contain CR, LF or NUL')
+            kind = ErrorType.VALUE_ERROR
+        raise RequestValidationError([error_detail(message, _LAST_EVENT_ID_LOC, kind)]) from None
 
 
 class StreamRespond:
@@ -93,12 +99,15 @@ class StreamRespond:
         """The streamed response of ``result``, headers first, events as they come."""
         form: StreamFormat = exchange.stream
         chunks: Iterator[bytes] | AsyncIterator[bytes]
+        # LocaleMiddleware's choice: an error event is written in it, after the view.
+        language = getattr(exchange.request, 'LANGUAGE_CODE', None)
         if hasattr(result, '__aiter__'):
-            chunks = async_chunks(aiter(result), self.writer, form, self.keep_alive)
+            chunks = async_chunks(aiter(result), self.writer, form, self.keep_alive, language)
         elif form.keep_alive is not None and self.keep_alive is not None:
-            chunks = async_chunks(_from_sync(iter(result)), self.writer, form, self.keep_alive)
+            source = _from_sync(iter(result))
+            chunks = async_chunks(source, self.writer, form, self.keep_alive, language)
         else:
-            chunks = sync_chunks(iter(result), self.writer, form)
+            chunks = sync_chunks(iter(result), self.writer, form, language)
         response = StreamResponse(chunks, status=self.status_code, content_type=form.media_type)
         response['Cache-Control'] = 'no-cache'
         response['X-Accel-Buffering'] = 'no'

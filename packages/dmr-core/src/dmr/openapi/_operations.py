@@ -10,6 +10,8 @@ from collections.abc import Callable
 from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
+
 from dmr.components import Component
 from dmr.downloads import FileBody
 from dmr.files import wire_file_limits
@@ -23,6 +25,9 @@ if TYPE_CHECKING:
     from dmr._pipeline.endpoint import Endpoint
     from dmr._signature import Parameter
     from dmr.openapi._routes import Route
+
+# An error answer in the error model sends `Vary: Accept-Language` while USE_I18N is on.
+_VARY_LANGUAGE = 'Holds `Accept-Language`: the messages are in the language the request asks for'
 
 _LOCATION = {
     Component.QUERY: 'query',
@@ -250,6 +255,8 @@ def _multipart(
 def _responses(endpoint: 'Endpoint', registry: ComponentRegistry, owner: str) -> JsonSchema:
     responses: JsonSchema = {}
     success = endpoint.signature.success
+    translated = settings.USE_I18N
+    error_model = endpoint.error_format.model
     for status, entry in sorted(endpoint.responses.items()):
         spec = entry.spec
         response: JsonSchema = {'description': spec.description or _phrase(status)}
@@ -260,6 +267,8 @@ def _responses(endpoint: 'Endpoint', registry: ComponentRegistry, owner: str) ->
         if spec is success:
             for name in endpoint.success_headers:
                 headers.setdefault(name, '')
+        if status >= 400 and translated and spec.return_type is error_model:
+            headers.setdefault('Vary', _VARY_LANGUAGE)
         if headers:
             response['headers'] = {
                 name: ({'description': text} if text else {}) | {'schema': {'type': 'string'}}

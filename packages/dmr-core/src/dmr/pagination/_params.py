@@ -11,6 +11,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from django.utils.translation import gettext
+
 from dmr.errors import ErrorDetail, ErrorType, RequestValidationError, error_detail
 from dmr.pagination.config import PaginationSettings
 
@@ -94,12 +96,18 @@ class Bounds:
             return spec.default
         low, high = spec.low, spec.high
         if value < low or (high is not None and value > high):
-            bound = f'at least {low}' if high is None else f'between {low} and {high}'
-            self.errors.append(
-                error_detail(
-                    f'{spec.name} must be {bound}', ['query', spec.name], ErrorType.OUT_OF_RANGE
-                ),
-            )
+            if high is None:
+                message = gettext('%(name)s must be at least %(low)s') % {
+                    'name': spec.name,
+                    'low': low,
+                }
+            else:
+                message = gettext('%(name)s must be between %(low)s and %(high)s') % {
+                    'name': spec.name,
+                    'low': low,
+                    'high': high,
+                }
+            self.errors.append(error_detail(message, ['query', spec.name], ErrorType.OUT_OF_RANGE))
             return spec.default
         return int(value)
 

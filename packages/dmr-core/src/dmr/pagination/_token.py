@@ -15,6 +15,7 @@ from typing import Any
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db.models import Field
+from django.utils.translation import gettext, gettext_lazy
 
 VERSION = 1
 """The format of the tokens this release writes; others are refused."""
@@ -24,6 +25,8 @@ MAX_LENGTH = 1024
 
 FORWARD = 'n'
 BACKWARD = 'p'
+
+_MISMATCH = gettext_lazy('The cursor does not match the ordering of this listing')
 
 
 class CursorError(ValueError):
@@ -47,18 +50,20 @@ def encode(direction: str, position: Sequence[Any], salt: str) -> str:
 def decode(token: str, fields: Sequence['Field[Any, Any]'], salt: str) -> tuple[str, list[Any]]:
     """The direction and position of ``token``; raise :class:`CursorError`."""
     if len(token) > MAX_LENGTH:
-        raise CursorError(f'The cursor is longer than {MAX_LENGTH} characters')
+        raise CursorError(
+            gettext('The cursor is longer than %(limit)s characters') % {'limit': MAX_LENGTH},
+        )
     try:
         data = signing.Signer(salt=salt).unsign_object(token)
     except signing.BadSignature:
-        raise CursorError('The cursor was not issued by this listing') from None
+        raise CursorError(gettext('The cursor was not issued by this listing')) from None
     if not isinstance(data, list) or len(data) < 2 or data[0] != VERSION:
-        raise CursorError('The cursor was issued by an older version of this listing')
+        raise CursorError(gettext('The cursor was issued by an older version of this listing'))
     direction, *values = data[1:]
     if direction not in {FORWARD, BACKWARD} or len(values) != len(fields):
-        raise CursorError('The cursor does not match the ordering of this listing')
+        raise CursorError(str(_MISMATCH))
     try:
         position = [field.to_python(value) for field, value in zip(fields, values, strict=True)]
     except (ValidationError, TypeError, ValueError):
-        raise CursorError('The cursor does not match the ordering of this listing') from None
+        raise CursorError(str(_MISMATCH)) from None
     return direction, position

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext
 
 from dmr.errors import APIError, ErrorType, error_detail, error_model
 from dmr.pagination._common import ToItem, aread, as_is, own_sizes, read, require_order
@@ -111,7 +112,8 @@ def _pages(total: int, per_page: int) -> int:
 
 def _past_the_end(number: int, pages: int) -> APIError:
     detail = error_detail(
-        f'Page {number} does not exist; the last page is {pages}',
+        gettext('Page %(number)s does not exist; the last page is %(pages)s')
+        % {'number': number, 'pages': pages},
         ['query', 'page'],
         ErrorType.OUT_OF_RANGE,
     )

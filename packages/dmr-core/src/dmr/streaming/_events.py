@@ -15,6 +15,10 @@ import logging
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext_lazy
+
 from dmr.errors import ErrorDetail, ErrorType, FrameworkError, error_detail, prefix_details
 from dmr.serializer import Serializer, TypeAdapter
 from dmr.streaming import SSE
@@ -22,7 +26,8 @@ from dmr.streaming._formats import StreamFormat
 
 logger = logging.getLogger('dmr.responses')
 
-_FAILED = error_detail('The stream failed', ['response'], ErrorType.INTERNAL_ERROR)
+_FAILED = gettext_lazy('The stream failed')
+_INVALID = gettext_lazy('The response does not match what this endpoint declares')
 
 
 class EventWriter:
@@ -45,8 +50,13 @@ class EventWriter:
             FrameworkError,
         )
 
-    def write(self, form: StreamFormat, value: Any) -> tuple[bytes, bool]:
-        """The chunk of ``value``, and whether it ends the stream (an error)."""
+    def write(self, form: StreamFormat, value: Any, language: str | None) -> tuple[bytes, bool]:
+        """The chunk of ``value``, and whether it ends the stream (an error).
+
+        As for a 422, an invalid event's details name the field and the
+        kind of failure, their message the framework's, in ``language``;
+        the library's own message is logged (and sent with ``DEBUG`` on).
+        """
         event = value if isinstance(value, SSE) else None
         data = value.data if event is not None else value
         try:
@@ -64,20 +74,41 @@ class EventWriter:
                 self.qualname,
                 details,
             )
+            if not settings.DEBUG:
+                with _speaking(language):
+                    message = str(_INVALID)
+                details = [{**detail, 'msg': message} for detail in details]
             return form.error(_error_body(details)), True
         return form.frame(content, event), False
 
-    def fail(self, form: StreamFormat) -> bytes:
-        """Log the source's exception; the chunk that ends the stream."""
+    def fail(self, form: StreamFormat, language: str | None) -> bytes:
+        """Log the source's exception; the chunk that ends the stream, in ``language``.
+
+        The stream runs after the view has returned, so the language
+        ``LocaleMiddleware`` chose for the request is passed along; without
+        one, the active language (the project's) is used.
+        """
         logger.exception('%s: the stream raised an exception', self.qualname)
-        return form.error(_error_body([_FAILED]))
+        with _speaking(language):
+            detail = error_detail(_FAILED, ['response'], ErrorType.INTERNAL_ERROR)
+        return form.error(_error_body([detail]))
+
+
+def _speaking(language: str | None) -> contextlib.AbstractContextManager[None]:
+    """``language`` active, when ``LocaleMiddleware`` chose one; else the active one."""
+    return translation.override(language) if language else contextlib.nullcontext()
 
 
 def _error_body(details: list[ErrorDetail]) -> bytes:
     return json.dumps({'detail': details}, separators=(',', ':'), default=str).encode()
 
 
-def sync_chunks(source: Iterator[Any], writer: EventWriter, form: StreamFormat) -> Iterator[bytes]:
+def sync_chunks(
+    source: Iterator[Any],
+    writer: EventWriter,
+    form: StreamFormat,
+    language: str | None,
+) -> Iterator[bytes]:
     """The chunks of a sync source; closes it however the stream ends."""
     try:
         while True:
@@ -86,9 +117,9 @@ def sync_chunks(source: Iterator[Any], writer: EventWriter, form: StreamFormat) 
             except StopIteration:
                 return
             except Exception:
-                yield writer.fail(form)
+                yield writer.fail(form, language)
                 return
-            chunk, last = writer.write(form, value)
+            chunk, last = writer.write(form, value, language)
             yield chunk
             if last:
                 return
@@ -103,6 +134,7 @@ async def async_chunks(
     writer: EventWriter,
     form: StreamFormat,
     keep_alive: float | None,
+    language: str | None,
 ) -> AsyncIterator[bytes]:
     """The chunks of an async source, with keep-alive comments while it is idle."""
     beat = form.keep_alive if keep_alive is not None else None
@@ -124,9 +156,9 @@ async def async_chunks(
             except StopAsyncIteration:
                 return
             except Exception:
-                yield writer.fail(form)
+                yield writer.fail(form, language)
                 return
-            chunk, last = writer.write(form, value)
+            chunk, last = writer.write(form, value, language)
             yield chunk
             if last:
                 return

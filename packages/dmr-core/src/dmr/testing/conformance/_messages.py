@@ -18,7 +18,7 @@ from django.utils import translation
 
 from dmr.components import Component
 from dmr.testing.conformance._build import annotate, build_controller, component_annotation
-from dmr.testing.conformance._cases import SCALARS
+from dmr.testing.conformance._cases import SCALARS, TEMPORAL
 from dmr.testing.conformance._catalogue import Catalogue
 
 _factory = RequestFactory()
@@ -95,6 +95,95 @@ MESSAGE_CASES: tuple[tuple[str, str, Any, list[str | int], str, dict[str, str]],
             'en': 'Must match the pattern `^[A-Z]{3}$`.',
             'de': 'Muss dem Muster `^[A-Z]{3}$` entsprechen.',
             'fr': 'Doit correspondre au motif `^[A-Z]{3}$`.',
+        },
+    ),
+    (
+        'invalid-enum',
+        'choices',
+        {'colour': 'blue', 'mode': 'slow'},
+        ['body', 'colour'],
+        'invalid_choice',
+        {
+            'en': 'Expected one of: `green`, `red`.',
+            'de': 'Einer dieser Werte erwartet: `green`, `red`.',
+            'fr': 'Une de ces valeurs était attendue : `green`, `red`.',
+        },
+    ),
+    (
+        'invalid-literal',
+        'choices',
+        {'colour': 'red', 'mode': 'medium'},
+        ['body', 'mode'],
+        'invalid_choice',
+        {
+            'en': 'Expected one of: `fast`, `slow`.',
+            'de': 'Einer dieser Werte erwartet: `fast`, `slow`.',
+            'fr': 'Une de ces valeurs était attendue : `fast`, `slow`.',
+        },
+    ),
+    (
+        'invalid-datetime',
+        'temporal',
+        {**TEMPORAL, 'moment': 'soon'},
+        ['body', 'moment'],
+        'invalid_format',
+        {
+            'en': 'Expected a date and time in ISO 8601 format, such as `2024-01-31T12:00:00Z`.',
+            'de': (
+                'Ein Datum mit Uhrzeit im ISO-8601-Format erwartet, etwa `2024-01-31T12:00:00Z`.'
+            ),
+            'fr': (
+                'Une date et une heure au format ISO 8601 étaient attendues, '
+                'par exemple `2024-01-31T12:00:00Z`.'
+            ),
+        },
+    ),
+    (
+        'invalid-date',
+        'temporal',
+        {**TEMPORAL, 'day': '2024-13-01'},
+        ['body', 'day'],
+        'invalid_format',
+        {
+            'en': 'Expected a date in ISO 8601 format, such as `2024-01-31`.',
+            'de': 'Ein Datum im ISO-8601-Format erwartet, etwa `2024-01-31`.',
+            'fr': 'Une date au format ISO 8601 était attendue, par exemple `2024-01-31`.',
+        },
+    ),
+    (
+        'invalid-duration',
+        'temporal',
+        {**TEMPORAL, 'span': 'long'},
+        ['body', 'span'],
+        'invalid_format',
+        {
+            'en': 'Expected a duration in ISO 8601 format, such as `P1DT2H30M`.',
+            'de': 'Eine Dauer im ISO-8601-Format erwartet, etwa `P1DT2H30M`.',
+            'fr': 'Une durée au format ISO 8601 était attendue, par exemple `P1DT2H30M`.',
+        },
+    ),
+    (
+        'invalid-uuid',
+        'temporal',
+        {**TEMPORAL, 'ident': 'nope'},
+        ['body', 'ident'],
+        'invalid_format',
+        {
+            'en': 'Expected a UUID, such as `123e4567-e89b-12d3-a456-426614174000`.',
+            'de': 'Eine UUID erwartet, etwa `123e4567-e89b-12d3-a456-426614174000`.',
+            'fr': 'Un UUID était attendu, par exemple `123e4567-e89b-12d3-a456-426614174000`.',
+        },
+    ),
+    (
+        'invalid-decimal',
+        'temporal',
+        {**TEMPORAL, 'amount': 'lots'},
+        ['body', 'amount'],
+        'invalid_format',
+        {
+            'en': 'Expected a decimal number, such as `12.50`.',
+            'de': 'Eine Dezimalzahl erwartet, etwa `12.50`.',
+            'fr': 'Un nombre décimal était attendu, par exemple `12.50`.',
         },
     ),
     (

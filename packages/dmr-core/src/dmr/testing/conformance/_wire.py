@@ -65,15 +65,15 @@ TEXT_CASES: tuple[tuple[str, str, str, Expected], ...] = (
     ('scalars', 'flag', 'y', Refused('type_error')),
     ('scalars', 'text', '1e3', '1e3'),
     ('scalars', 'text', 'a\x00b', Refused('value_error')),
-    ('temporal', 'day', '2024-01-02T03:04:05', Refused('value_error')),
-    ('temporal', 'day', '2024-02-30', Refused('value_error')),
-    ('temporal', 'moment', '2024-01-02 03:04:05Z', Refused('value_error')),
+    ('temporal', 'day', '2024-01-02T03:04:05', Refused('invalid_format')),
+    ('temporal', 'day', '2024-02-30', Refused('invalid_format')),
+    ('temporal', 'moment', '2024-01-02 03:04:05Z', Refused('invalid_format')),
     ('temporal', 'moment', '2024-01-02T03:04:05+01:00', '2024-01-02T03:04:05+01:00'),
-    ('temporal', 'clock', '3:04:05', Refused('value_error')),
+    ('temporal', 'clock', '3:04:05', Refused('invalid_format')),
     ('temporal', 'ident', '0F1E2D3C-4B5A-4978-8695-A4B3C2D1E0F9', TEMPORAL['ident']),
-    ('temporal', 'ident', '0f1e2d3c4b5a49788695a4b3c2d1e0f9', Refused('value_error')),
-    ('temporal', 'amount', '1e3', Refused('value_error')),
-    ('temporal', 'span', 'long', Refused('value_error')),
+    ('temporal', 'ident', '0f1e2d3c4b5a49788695a4b3c2d1e0f9', Refused('invalid_format')),
+    ('temporal', 'amount', '1e3', Refused('invalid_format')),
+    ('temporal', 'span', 'long', Refused('invalid_format')),
 )
 """``(model, field, text, expected)``: how each text of a field is read."""
 
