@@ -1,8 +1,8 @@
 """A backend's conformance tests: the catalogue in the library's terms, and the suite.
 
 The library here is msgspec; write each model with your own library instead,
-with exactly the wire names, types and defaults below, and put your backend's
-class in ``serializer``.
+under the same class name and with exactly the wire names, types and defaults
+below, and put your backend's class in ``serializer``.
 """
 
 import datetime
@@ -113,25 +113,5 @@ def construct(model: Any, fields: dict[str, Any]) -> Any:
 
 
 TestConformance = conformance_suite(
-    Catalogue(
-        serializer=MsgspecSerializer,
-        construct=construct,
-        scalars=Scalars,
-        optionals=Optionals,
-        choices=Choices,
-        unions=Unions,
-        nested=Nested,
-        recursive=Node,
-        collections=Collections,
-        temporal=Temporal,
-        aliases=Aliases,
-        constraints=Constraints,
-        query=QueryParams,
-        optional_query=OptionalQuery,
-        headers=HeaderParams,
-        path=PathParams,
-        cookies=CookieParams,
-        form=FormFields,
-        uploads=Uploads,
-    ),
+    Catalogue.from_names(globals(), serializer=MsgspecSerializer, construct=construct),
 )

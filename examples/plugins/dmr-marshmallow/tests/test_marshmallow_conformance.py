@@ -122,25 +122,5 @@ def construct(model: Any, fields: dict[str, Any]) -> Any:
 
 
 TestConformance = conformance_suite(
-    Catalogue(
-        serializer=MarshmallowSerializer,
-        construct=construct,
-        scalars=Scalars,
-        optionals=Optionals,
-        choices=Choices,
-        unions=Unions,
-        nested=Nested,
-        recursive=Node,
-        collections=Collections,
-        temporal=Temporal,
-        aliases=Aliases,
-        constraints=Constraints,
-        query=QueryParams,
-        optional_query=OptionalQuery,
-        headers=HeaderParams,
-        path=PathParams,
-        cookies=CookieParams,
-        form=FormFields,
-        uploads=Uploads,
-    ),
+    Catalogue.from_names(globals(), serializer=MarshmallowSerializer, construct=construct),
 )

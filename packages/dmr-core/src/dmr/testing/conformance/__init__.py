@@ -15,7 +15,7 @@ suite from one of its test modules::
     ...  # one model per Catalogue field, as its docstring describes
 
     TestConformance = conformance_suite(
-        Catalogue(serializer=MySerializer, construct=build_unchecked, scalars=Scalars, ...),
+        Catalogue.from_names(globals(), serializer=MySerializer, construct=build_unchecked),
     )
 
 ``REFERENCE`` holds the shape every model's schema must have, per
@@ -37,13 +37,19 @@ import pytest
 pytest.register_assert_rewrite('dmr.testing.conformance._suite')
 
 from dmr.testing.conformance._cases import BODY_CASES, BodyCase  # noqa: E402
-from dmr.testing.conformance._catalogue import BODY_MODELS, Catalogue, Colour  # noqa: E402
+from dmr.testing.conformance._catalogue import (  # noqa: E402
+    BODY_MODELS,
+    MODEL_NAMES,
+    Catalogue,
+    Colour,
+)
 from dmr.testing.conformance._shapes import REFERENCE, shape  # noqa: E402
 from dmr.testing.conformance._suite import OPENAPI_VERSIONS, conformance_suite  # noqa: E402
 
 __all__ = [
     'BODY_CASES',
     'BODY_MODELS',
+    'MODEL_NAMES',
     'OPENAPI_VERSIONS',
     'REFERENCE',
     'BodyCase',

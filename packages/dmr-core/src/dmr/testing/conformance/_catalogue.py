@@ -7,9 +7,9 @@ backend with the same requests and expects the same answers.
 """
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Self
 
 
 class Colour(enum.Enum):
@@ -97,6 +97,58 @@ class Catalogue:
     uploads: Any
     """``Uploads``: ``document: UploadedFile``, ``attachments: list[UploadedFile] = []``
     (``dmr.files.UploadedFile``): the ``Files`` of multipart requests."""
+
+    @classmethod
+    def from_names(
+        cls,
+        names: Mapping[str, Any],
+        /,
+        *,
+        serializer: type,
+        construct: Callable[[Any, dict[str, Any]], Any],
+    ) -> Self:
+        """The catalogue of the models ``names`` holds under their usual names.
+
+        ``names`` is a namespace, usually the test module's ``globals()``,
+        that defines each model under the class name :data:`MODEL_NAMES`
+        gives its field (``Scalars``, ``Optionals``, ... ``Uploads``)::
+
+            CATALOGUE = Catalogue.from_names(
+                globals(), serializer=MySerializer, construct=build_unchecked,
+            )
+
+        A name it lacks raises ``LookupError`` listing every missing one.
+        """
+        missing = [name for name in MODEL_NAMES.values() if name not in names]
+        if missing:
+            raise LookupError(
+                f'The conformance catalogue needs these models: {", ".join(missing)}',
+            )
+        models = {field: names[name] for field, name in MODEL_NAMES.items()}
+        return cls(serializer=serializer, construct=construct, **models)
+
+
+MODEL_NAMES: Mapping[str, str] = {
+    'scalars': 'Scalars',
+    'optionals': 'Optionals',
+    'choices': 'Choices',
+    'unions': 'Unions',
+    'nested': 'Nested',
+    'recursive': 'Node',
+    'collections': 'Collections',
+    'temporal': 'Temporal',
+    'aliases': 'Aliases',
+    'constraints': 'Constraints',
+    'query': 'QueryParams',
+    'optional_query': 'OptionalQuery',
+    'headers': 'HeaderParams',
+    'path': 'PathParams',
+    'cookies': 'CookieParams',
+    'form': 'FormFields',
+    'uploads': 'Uploads',
+}
+"""Each model field of :class:`Catalogue` and the class name that
+:meth:`Catalogue.from_names` looks up for it."""
 
 
 BODY_MODELS = (
