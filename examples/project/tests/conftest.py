@@ -15,6 +15,8 @@ are committed, and the request sees them).
 """
 
 import os
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
@@ -26,6 +28,7 @@ from dmr.testing import DMRClient
 from dmr.testing.asgi import ServedHandler
 
 from tags.models import Tag
+from tests.serving import free_port, manage, running, server_command
 from users.models import User
 
 PASSWORD = 'correct horse battery staple'
@@ -120,3 +123,30 @@ def tags(db: None) -> dict[str, Tag]:
 def editor(db: None) -> Any:
     """An account without a profile: it may write tags and profiles, but no article."""
     return get_user_model().objects.create_user(username='editor', password=PASSWORD)
+
+
+@pytest.fixture(scope='module')
+def server_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The environment of a module's real servers: a demo database and media of their own."""
+    database = tmp_path_factory.mktemp('served') / 'db.sqlite3'
+    media = tmp_path_factory.mktemp('media')
+    env = {**os.environ, 'DATABASE_URL': f'sqlite:///{database}', 'DJANGO_MEDIA_ROOT': str(media)}
+    manage('migrate', '--no-input', env=env)
+    manage('load_demo_data', env=env)
+    return env
+
+
+@pytest.fixture(name='served')
+def served_port(
+    request: pytest.FixtureRequest,
+    server_env: dict[str, str],
+    tmp_path: Path,
+) -> Iterator[int]:
+    """The port of a running server, named by the test's (indirect) parameter; stopped after.
+
+    The names are those of :func:`tests.serving.server_command`.
+    """
+    port = free_port()
+    command = server_command(request.param, port)
+    with running(command, port, server_env, tmp_path / f'{request.param}.log'):
+        yield port

@@ -22,7 +22,7 @@ from dmr.testing.redis_server import redis_server
 
 from newsroom.throttling import WRITES
 from tests.helpers import write_article
-from tests.test_servers import PROJECT, bearer, free_port, request, wait_until_serving
+from tests.serving import PROJECT, bearer, free_port, request, wait_until_serving
 
 pytestmark = pytest.mark.django_db
 
