@@ -31,7 +31,8 @@ def manage(*args: str, env: dict[str, str]) -> None:
         cwd=PROJECT,
         env=env,
         check=True,
-        timeout=60,
+        # Generous: migrations and the demo data are slow on a loaded machine.
+        timeout=120,
         stdout=subprocess.DEVNULL,
     )
 
