@@ -1,22 +1,16 @@
 """dmr with its msgspec backend, the endpoint public and behind ``JWTAuth`` (ES256, HS256).
 
-Response validation is off, as in ``dmr-msgspec``. ``apps/_auth.py`` creates
-the user and sends the credentials; ``dmr_msgspec_basic.py`` has HTTP Basic.
+The controller is ``dmr-msgspec``'s, response validation off as there, with
+the variant's auth. ``apps/_auth.py`` creates the user and sends the
+credentials; ``dmr_msgspec_basic.py`` has HTTP Basic.
 """
 
 from typing import Any
 
 from django.urls import path
 
+from benchmarks.apps import dmr_msgspec
 from benchmarks.apps._auth import auth
-from benchmarks.models.msgspec_models import (
-    CreatedUser,
-    User,
-    UserHeaders,
-    UserQuery,
-    create_user,
-)
-from dmr import Body, Controller, Headers, Query
 
 ENVIRONMENT = 'bench-dmr'
 # The apps, the database and the middleware apps/_auth.py needs.
@@ -38,19 +32,10 @@ VARIANTS: dict[str, dict[str, Any]] = {
 }
 
 
-class UserController(Controller):
-    """``POST /user/``, with the variant's auth."""
+class UserController(dmr_msgspec.UserController):
+    """``dmr-msgspec``'s ``POST /user/``, with the variant's auth."""
 
     auth = auth()
-
-    def post(
-        self,
-        user: Body[User],
-        _query: Query[UserQuery],
-        _headers: Headers[UserHeaders],
-    ) -> CreatedUser:
-        """Create the user; query and headers are only validated."""
-        return create_user(user)
 
 
 urlpatterns = [path('user/', UserController.as_view())]

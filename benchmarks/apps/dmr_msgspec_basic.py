@@ -1,24 +1,16 @@
 """dmr with its msgspec backend, the endpoint behind ``HttpBasic`` (Django's PBKDF2).
 
-Response validation is off, as in ``dmr-msgspec``. ``apps/_auth.py`` creates
-the user and sends the credentials. Every request hashes the password:
-the suite runs it only when named (``--only dmr-msgspec+basic``), with few
-requests.
+The controller is ``dmr_msgspec_auth.py``'s (``dmr-msgspec``'s, with the
+variant's auth). ``apps/_auth.py`` creates the user and sends the
+credentials. Every request hashes the password: the suite runs it only when
+named (``--only dmr-msgspec+basic``), with few requests.
 """
 
 from typing import Any
 
 from django.urls import path
 
-from benchmarks.apps._auth import auth
-from benchmarks.models.msgspec_models import (
-    CreatedUser,
-    User,
-    UserHeaders,
-    UserQuery,
-    create_user,
-)
-from dmr import Body, Controller, Headers, Query
+from benchmarks.apps.dmr_msgspec_auth import UserController
 
 ENVIRONMENT = 'bench-dmr'
 # The apps, the database and the middleware apps/_auth.py needs.
@@ -37,21 +29,5 @@ OPT_IN = True
 VARIANTS: dict[str, dict[str, Any]] = {
     'dmr-msgspec+basic': {'BENCH_AUTH': 'basic'},
 }
-
-
-class UserController(Controller):
-    """``POST /user/``, with the variant's auth."""
-
-    auth = auth()
-
-    def post(
-        self,
-        user: Body[User],
-        _query: Query[UserQuery],
-        _headers: Headers[UserHeaders],
-    ) -> CreatedUser:
-        """Create the user; query and headers are only validated."""
-        return create_user(user)
-
 
 urlpatterns = [path('user/', UserController.as_view())]

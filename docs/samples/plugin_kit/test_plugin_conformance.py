@@ -1,8 +1,8 @@
 """A backend's conformance tests: the catalogue in the library's terms, and the suite.
 
 The library here is msgspec; write each model with your own library instead,
-with exactly the wire names, types and defaults below, and put your backend's
-class in ``serializer``.
+under the same class name and with exactly the wire names, types and defaults
+below, and put your backend's class in ``serializer``.
 """
 
 import datetime
@@ -113,27 +113,7 @@ def construct(model: Any, fields: dict[str, Any]) -> Any:
     return model(**fields)
 
 
-CATALOGUE = Catalogue(
-    serializer=MsgspecSerializer,
-    construct=construct,
-    scalars=Scalars,
-    optionals=Optionals,
-    choices=Choices,
-    unions=Unions,
-    nested=Nested,
-    recursive=Node,
-    collections=Collections,
-    temporal=Temporal,
-    aliases=Aliases,
-    constraints=Constraints,
-    query=QueryParams,
-    optional_query=OptionalQuery,
-    headers=HeaderParams,
-    path=PathParams,
-    cookies=CookieParams,
-    form=FormFields,
-    uploads=Uploads,
-)
+CATALOGUE = Catalogue.from_names(globals(), serializer=MsgspecSerializer, construct=construct)
 
 TestConformance = conformance_suite(CATALOGUE)
 # Needs the kit's app, 'dmr.testing.rows', and a database: see conftest.py.

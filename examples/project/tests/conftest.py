@@ -17,6 +17,7 @@ are committed, and the request sees them).
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
@@ -28,6 +29,7 @@ from dmr.testing import DMRClient
 from dmr.testing.asgi import ServedHandler
 
 from tags.models import Tag
+from tests.serving import free_port, manage, running, server_command
 from users.models import User
 
 PASSWORD = 'correct horse battery staple'
@@ -91,7 +93,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.django_db(transaction=True), append=False)
 
 
-def served(client: C) -> C:
+def on_the_lane(client: C) -> C:
     """``client``, sending its requests to ``dmr.asgi`` over ASGI on the lane."""
     if ASGI_LANE:
         client.handler = ServedHandler(enforce_csrf_checks=client.handler.enforce_csrf_checks)
@@ -111,21 +113,21 @@ def streams_closed(client: C) -> Iterator[C]:
 @pytest.fixture
 def client() -> Iterator[Client]:
     """Django's test client (served by ``dmr.asgi`` on the lane)."""
-    with streams_closed(served(Client())) as client:
+    with streams_closed(on_the_lane(Client())) as client:
         yield client
 
 
 @pytest.fixture
 def new_client() -> Iterator[Client]:
     """A second client of its own: another browser, another session."""
-    with streams_closed(served(Client())) as client:
+    with streams_closed(on_the_lane(Client())) as client:
         yield client
 
 
 @pytest.fixture
 def dmr_client() -> Iterator[DMRClient]:
     """dmr's test client (served by ``dmr.asgi`` on the lane)."""
-    with streams_closed(served(DMRClient())) as client:
+    with streams_closed(on_the_lane(DMRClient())) as client:
         yield client
 
 
@@ -167,3 +169,30 @@ def tags(db: None) -> dict[str, Tag]:
 def editor(db: None) -> Any:
     """An account without a profile: it may write tags and profiles, but no article."""
     return get_user_model().objects.create_user(username='editor', password=PASSWORD)
+
+
+@pytest.fixture(scope='module')
+def server_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The environment of a module's real servers: a demo database and media of their own."""
+    database = tmp_path_factory.mktemp('served') / 'db.sqlite3'
+    media = tmp_path_factory.mktemp('media')
+    env = {**os.environ, 'DATABASE_URL': f'sqlite:///{database}', 'DJANGO_MEDIA_ROOT': str(media)}
+    manage('migrate', '--no-input', env=env)
+    manage('load_demo_data', env=env)
+    return env
+
+
+@pytest.fixture(name='served')
+def served_port(
+    request: pytest.FixtureRequest,
+    server_env: dict[str, str],
+    tmp_path: Path,
+) -> Iterator[int]:
+    """The port of a running server, named by the test's (indirect) parameter; stopped after.
+
+    The names are those of :func:`tests.serving.server_command`.
+    """
+    port = free_port()
+    command = server_command(request.param, port)
+    with running(command, port, server_env, tmp_path / f'{request.param}.log'):
+        yield port

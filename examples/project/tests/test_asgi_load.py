@@ -8,7 +8,6 @@ the database) and on PostgreSQL (``pg_stat_activity``).
 """
 
 import os
-import subprocess
 import time
 import urllib.error
 import urllib.request
@@ -21,7 +20,7 @@ import pytest
 from django.db import connection
 
 from tags.models import Tag
-from tests.test_servers import free_port, manage, server_command, wait_until_serving
+from tests.serving import free_port, manage, running, server_command
 
 CONNECTIONS = 8
 """Clients sending at once."""
@@ -83,19 +82,9 @@ def uvicorn(
     url, _count = database
     port = free_port()
     log = tmp_path / 'uvicorn.log'
-    with log.open('wb') as output:
-        process = subprocess.Popen(
-            server_command('uvicorn', port),
-            env={**os.environ, 'DATABASE_URL': url},
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        wait_until_serving(port, process, log)
+    env = {**os.environ, 'DATABASE_URL': url}
+    with running(server_command('uvicorn', port), port, env, log) as process:
         yield port, process.pid
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
     assert 'SynchronousOnlyOperation' not in log.read_text()
     assert 'Traceback' not in log.read_text()
 

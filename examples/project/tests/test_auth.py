@@ -12,7 +12,7 @@ from django.test import Client
 
 from articles.models import Article
 from tags.models import Tag
-from tests.conftest import PASSWORD, served
+from tests.conftest import PASSWORD, on_the_lane
 from tests.helpers import write_article
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +37,7 @@ def bearer(dmr_client, username: str) -> dict[str, str]:
 
 def logged_in(username: str) -> tuple[Client, dict[str, str]]:
     """A client that enforces CSRF like a browser, logged in, and its CSRF header."""
-    browser = served(Client(enforce_csrf_checks=True))
+    browser = on_the_lane(Client(enforce_csrf_checks=True))
     token = browser.get('/api/auth/csrf/').json()['csrf_token']
     response = browser.post(
         '/api/auth/login/',

@@ -6,7 +6,10 @@ import pytest
 
 from tests.helpers import write_article
 
-pytestmark = pytest.mark.django_db(transaction=True)  # the feed reads in a thread of its own
+pytestmark = [
+    pytest.mark.django_db(transaction=True),  # the feed reads in a thread of its own
+    pytest.mark.usefixtures('thread_connections_closed'),
+]
 
 FEED = '/api/articles/feed/'
 EXPORT = '/api/articles/export/'

@@ -6,58 +6,21 @@ arrives as an event. The export arrives whole, one line per article.
 
 import json
 import socket
-import subprocess
-import sys
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from tests.test_servers import (  # noqa: F401 - server_env is a fixture
-    PROJECT,
-    bearer,
-    free_port,
-    request,
-    server_env,
-    wait_until_serving,
-)
+from tests.serving import bearer, request
 
-pytestmark = pytest.mark.without_test_client  # it starts servers of its own
-
-COMMANDS = {
-    'uvicorn': ['uvicorn', '--app-dir', str(PROJECT), 'newsroom.asgi:application', '--port'],
-    # Streams need threads under WSGI: each open stream holds one (README). A
-    # feed left open is noticed at its next keep-alive (15 s): stop sooner.
-    'gunicorn': [
-        'gunicorn', '--chdir', str(PROJECT), 'newsroom.wsgi', '--worker-class', 'gthread',
-        '--threads', '4', '--graceful-timeout', '1', '--no-control-socket', '--bind',
-    ],
-}  # fmt: skip
+pytestmark = [
+    pytest.mark.without_test_client,  # it starts servers of its own
+    pytest.mark.parametrize('served', ['uvicorn', 'gunicorn-gthread'], indirect=True),
+]
 
 
-@pytest.fixture(params=list(COMMANDS))
-def served(
-    request: pytest.FixtureRequest,
-    server_env: dict[str, str],  # noqa: F811 - the fixture imported above
-    tmp_path: Path,
-) -> Iterator[int]:
-    """The port of a server that polls for new articles every 50 ms."""
-    port = free_port()
-    bind = str(port) if request.param == 'uvicorn' else f'127.0.0.1:{port}'
-    log = tmp_path / 'server.log'
-    with log.open('wb') as output:
-        process = subprocess.Popen(
-            [sys.executable, '-m', *COMMANDS[request.param], bind],
-            env={**server_env, 'NEWSROOM_FEED_POLL_SECONDS': '0.05'},
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        wait_until_serving(port, process, log)
-        yield port
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+@pytest.fixture(scope='module')
+def server_env(server_env: dict[str, str]) -> dict[str, str]:
+    """The servers poll for new articles every 50 ms."""
+    return {**server_env, 'NEWSROOM_FEED_POLL_SECONDS': '0.05'}
 
 
 class Feed:

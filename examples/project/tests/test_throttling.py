@@ -8,7 +8,6 @@ server.
 
 import math
 import os
-import subprocess
 import sys
 import time
 import urllib.error
@@ -22,7 +21,7 @@ from dmr.testing.redis_server import redis_server
 
 from newsroom.throttling import WRITES
 from tests.helpers import write_article
-from tests.test_servers import PROJECT, bearer, free_port, request, wait_until_serving
+from tests.serving import PROJECT, bearer, free_port, manage, request, running
 
 pytestmark = pytest.mark.django_db
 
@@ -105,34 +104,16 @@ def served_on_redis(tmp_path: Path) -> Iterator[tuple[int, str]]:
     database = tmp_path / 'db.sqlite3'
     with redis_server() as (url, _process):
         env = {**os.environ, 'DATABASE_URL': f'sqlite:///{database}', 'REDIS_URL': url}
-        for command in (('migrate', '--no-input'), ('load_demo_data',)):
-            subprocess.run(
-                [sys.executable, 'manage.py', *command],
-                cwd=PROJECT,
-                env=env,
-                check=True,
-                timeout=120,
-                stdout=subprocess.DEVNULL,
-            )
+        manage('migrate', '--no-input', env=env)
+        manage('load_demo_data', env=env)
         port = free_port()
-        log = tmp_path / 'gunicorn.log'
-        with log.open('wb') as output:
-            server = subprocess.Popen(
-                [
-                    *(sys.executable, '-m', 'gunicorn', '--chdir', str(PROJECT)),
-                    *('newsroom.wsgi', '--bind', f'127.0.0.1:{port}', '--workers', '2'),
-                    '--no-control-socket',
-                ],
-                env=env,
-                stdout=output,
-                stderr=subprocess.STDOUT,
-            )
-        try:
-            wait_until_serving(port, server, log)
+        command = [
+            *(sys.executable, '-m', 'gunicorn', '--chdir', str(PROJECT)),
+            *('newsroom.wsgi', '--bind', f'127.0.0.1:{port}', '--workers', '2'),
+            '--no-control-socket',
+        ]
+        with running(command, port, env, tmp_path / 'gunicorn.log'):
             yield port, url
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
 
 
 @pytest.mark.without_test_client  # it starts servers of its own

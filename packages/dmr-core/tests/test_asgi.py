@@ -206,6 +206,7 @@ def test_the_orm_used_the_sync_way_from_async_code_still_raises() -> None:
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures('thread_connections_closed')
 def test_the_async_orm_runs_in_the_requests_thread_and_answers() -> None:
     """One async ORM query: one hop to the request's thread, whose connection is closed after."""
     served = run(ASGIHandler, scope('GET', '/orm-async/'))

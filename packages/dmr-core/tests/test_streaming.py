@@ -225,6 +225,7 @@ def test_head_sends_the_headers_only(serving: tuple[str, str]):
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures('thread_connections_closed')
 def test_orm_in_a_stream(get: Get):
     """A stream may query the database with the ORM, sync or async, per event."""
     _response, body = get('users', Accept='application/jsonl')

@@ -113,28 +113,7 @@ def construct(model: Any, fields: dict[str, Any]) -> Any:
     return model.model_construct(**fields)
 
 
-CATALOGUE = Catalogue(
-    serializer=PydanticSerializer,
-    construct=construct,
-    scalars=Scalars,
-    optionals=Optionals,
-    choices=Choices,
-    unions=Unions,
-    nested=Nested,
-    recursive=Node,
-    collections=Collections,
-    temporal=Temporal,
-    aliases=Aliases,
-    constraints=Constraints,
-    query=QueryParams,
-    optional_query=OptionalQuery,
-    headers=HeaderParams,
-    path=PathParams,
-    cookies=CookieParams,
-    form=FormFields,
-    uploads=Uploads,
-    aliased_uploads=AliasedUploads,
-)
+CATALOGUE = Catalogue.from_names(globals(), serializer=PydanticSerializer, construct=construct)
 
 TestConformance = conformance_suite(CATALOGUE)
 TestPagination = pagination_suite(CATALOGUE)

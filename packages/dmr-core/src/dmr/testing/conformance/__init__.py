@@ -15,7 +15,7 @@ suite from one of its test modules::
     ...  # one model per Catalogue field, as its docstring describes
 
     TestConformance = conformance_suite(
-        Catalogue(serializer=MySerializer, construct=build_unchecked, scalars=Scalars, ...),
+        Catalogue.from_names(globals(), serializer=MySerializer, construct=build_unchecked),
     )
 
 ``REFERENCE`` holds the shape every model's schema must have, per
@@ -40,6 +40,8 @@ from dmr.testing.conformance._cases import BODY_CASES, BodyCase  # noqa: E402
 from dmr.testing.conformance._catalogue import (  # noqa: E402
     BODY_MODELS,
     COVER_LIMIT,
+    MODEL_NAMES,
+    OPTIONAL_MODEL_NAMES,
     Catalogue,
     Colour,
 )
@@ -50,6 +52,8 @@ __all__ = [
     'BODY_CASES',
     'BODY_MODELS',
     'COVER_LIMIT',
+    'MODEL_NAMES',
+    'OPTIONAL_MODEL_NAMES',
     'OPENAPI_VERSIONS',
     'REFERENCE',
     'BodyCase',

@@ -7,9 +7,9 @@ backend with the same requests and expects the same answers.
 """
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Self
 
 from dmr.files import FileLimit
 
@@ -110,6 +110,66 @@ class Catalogue:
     the alias. Optional: a backend whose models cannot carry a
     :class:`dmr.files.FileLimit` leaves it out, and the cases of limits on
     aliased files are not generated for it."""
+
+    @classmethod
+    def from_names(
+        cls,
+        names: Mapping[str, Any],
+        /,
+        *,
+        serializer: type,
+        construct: Callable[[Any, dict[str, Any]], Any],
+    ) -> Self:
+        """The catalogue of the models ``names`` holds under their usual names.
+
+        ``names`` is a namespace, usually the test module's ``globals()``,
+        that defines each model under the class name :data:`MODEL_NAMES`
+        gives its field (``Scalars``, ``Optionals``, ... ``Uploads``)::
+
+            CATALOGUE = Catalogue.from_names(
+                globals(), serializer=MySerializer, construct=build_unchecked,
+            )
+
+        A name it lacks raises ``LookupError`` listing every missing one; the
+        optional models (:data:`OPTIONAL_MODEL_NAMES`) are taken when defined.
+        """
+        missing = [name for name in MODEL_NAMES.values() if name not in names]
+        if missing:
+            raise LookupError(
+                f'The conformance catalogue needs these models: {", ".join(missing)}',
+            )
+        models = {field: names[name] for field, name in MODEL_NAMES.items()}
+        models.update(
+            (field, names[name]) for field, name in OPTIONAL_MODEL_NAMES.items() if name in names
+        )
+        return cls(serializer=serializer, construct=construct, **models)
+
+
+MODEL_NAMES: Mapping[str, str] = {
+    'scalars': 'Scalars',
+    'optionals': 'Optionals',
+    'choices': 'Choices',
+    'unions': 'Unions',
+    'nested': 'Nested',
+    'recursive': 'Node',
+    'collections': 'Collections',
+    'temporal': 'Temporal',
+    'aliases': 'Aliases',
+    'constraints': 'Constraints',
+    'query': 'QueryParams',
+    'optional_query': 'OptionalQuery',
+    'headers': 'HeaderParams',
+    'path': 'PathParams',
+    'cookies': 'CookieParams',
+    'form': 'FormFields',
+    'uploads': 'Uploads',
+}
+"""Each model field of :class:`Catalogue` and the class name that
+:meth:`Catalogue.from_names` looks up for it."""
+
+OPTIONAL_MODEL_NAMES: Mapping[str, str] = {'aliased_uploads': 'AliasedUploads'}
+"""The optional model fields of :class:`Catalogue`, taken by
+:meth:`Catalogue.from_names` when the namespace defines them."""
 
 
 BODY_MODELS = (
