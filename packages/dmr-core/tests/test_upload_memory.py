@@ -25,6 +25,7 @@ from django.urls import path
 from dmr import Controller, Files
 from dmr.files import UploadedFile
 from dmr.parsers import MultipartParser
+from tests.asgi_scopes import put_scope
 
 pytestmark = pytest.mark.urls('tests.test_upload_memory')
 
@@ -195,24 +196,11 @@ def test_wsgi_refuses_a_body_over_the_limit_while_reading_it() -> None:
 
 def _asgi(url: str) -> tuple[list[dict[str, Any]], int, int]:
     """The messages sent, the bytes the client got to send, and the peak of memory."""
-    scope = {
-        'type': 'http',
-        'asgi': {'version': '3.0'},
-        'http_version': '1.1',
-        'method': 'PUT',
-        'scheme': 'http',
-        'path': url,
-        'raw_path': url.encode(),
-        'query_string': b'',
-        'root_path': '',
-        'headers': [
-            (b'host', b'testserver'),
-            (b'content-type', CONTENT_TYPE.encode()),
-            (b'content-length', str(LENGTH).encode()),
-        ],
-        'server': ('testserver', 80),
-        'client': ('127.0.0.1', 1234),
-    }
+    scope = put_scope(
+        url,
+        (b'content-type', CONTENT_TYPE.encode()),
+        (b'content-length', str(LENGTH).encode()),
+    )
     pieces = _pieces()
     sent: list[dict[str, Any]] = []
     finished = False

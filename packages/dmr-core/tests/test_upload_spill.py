@@ -26,6 +26,7 @@ from django.urls import path
 from dmr import Controller, Files
 from dmr.files import UploadedFile
 from dmr.parsers import MultipartParser
+from tests.asgi_scopes import put_scope
 
 pytestmark = pytest.mark.urls('tests.test_upload_spill')
 
@@ -126,20 +127,7 @@ def _wsgi(url: str, body: bytes) -> tuple[str, bytes]:
 
 
 def _asgi(url: str, body: bytes) -> tuple[int, bytes]:
-    scope = {
-        'type': 'http',
-        'asgi': {'version': '3.0'},
-        'http_version': '1.1',
-        'method': 'PUT',
-        'scheme': 'http',
-        'path': url,
-        'raw_path': url.encode(),
-        'query_string': b'',
-        'root_path': '',
-        'headers': [(b'host', b'testserver'), (b'content-type', CONTENT_TYPE)],
-        'server': ('testserver', 80),
-        'client': ('127.0.0.1', 1234),
-    }
+    scope = put_scope(url, (b'content-type', CONTENT_TYPE))
     chunks = [body[start : start + 256] for start in range(0, len(body), 256)]
     sent: list[dict[str, Any]] = []
 
