@@ -4,7 +4,7 @@ import dataclasses
 
 import pytest
 
-from dmr.testing.conformance import MODEL_NAMES, Catalogue
+from dmr.testing.conformance import MODEL_NAMES, OPTIONAL_MODEL_NAMES, Catalogue
 
 
 def _construct(model: object, fields: dict[str, object]) -> object:
@@ -16,7 +16,8 @@ def test_model_names_cover_every_model_field() -> None:
     """Every field of the catalogue but the backend and its constructor has a class name."""
     fields = {field.name for field in dataclasses.fields(Catalogue)}
 
-    assert set(MODEL_NAMES) == fields - {'serializer', 'construct'}
+    assert set(MODEL_NAMES) | set(OPTIONAL_MODEL_NAMES) == fields - {'serializer', 'construct'}
+    assert not set(MODEL_NAMES) & set(OPTIONAL_MODEL_NAMES)
 
 
 def test_from_names_reads_each_model_under_its_class_name() -> None:
@@ -30,6 +31,20 @@ def test_from_names_reads_each_model_under_its_class_name() -> None:
         construct=_construct,
         **{field: f'model {name}' for field, name in MODEL_NAMES.items()},
     )
+
+
+def test_from_names_takes_an_optional_model_when_the_namespace_defines_it() -> None:
+    """``AliasedUploads`` is taken when defined, and left to its default otherwise."""
+    names = {name: f'model {name}' for name in MODEL_NAMES.values()}
+
+    without = Catalogue.from_names(names, serializer=dict, construct=_construct)
+    with_it = Catalogue.from_names(
+        {**names, 'AliasedUploads': 'aliased'},
+        serializer=dict,
+        construct=_construct,
+    )
+
+    assert (without.aliased_uploads, with_it.aliased_uploads) == (None, 'aliased')
 
 
 def test_from_names_lists_every_missing_model() -> None:
