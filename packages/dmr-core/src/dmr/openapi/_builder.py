@@ -4,7 +4,7 @@ import copy
 from typing import Any
 
 from dmr._pipeline.endpoint import Endpoint
-from dmr.openapi._components import REF_PREFIX, ComponentRegistry, walk_refs
+from dmr.openapi._components import ComponentRegistry, referred_names
 from dmr.openapi._dialects import document_to_30
 from dmr.openapi._integers import comment_request_integers
 from dmr.openapi._operations import build_operation
@@ -146,12 +146,5 @@ def _tags(config: OpenAPIConfig, paths: dict[str, dict[str, Any]]) -> list[JsonS
 
 def _reachable(paths: Any, schemas: dict[str, JsonSchema]) -> dict[str, JsonSchema]:
     """The schemas that ``paths`` refers to, directly or through others."""
-    keep: set[str] = set()
-    pending = [ref['$ref'].removeprefix(REF_PREFIX) for ref in walk_refs(paths)]
-    while pending:
-        name = pending.pop()
-        if name in keep or name not in schemas:
-            continue
-        keep.add(name)
-        pending.extend(ref['$ref'].removeprefix(REF_PREFIX) for ref in walk_refs(schemas[name]))
+    keep = referred_names(paths, schemas)
     return {name: schema for name, schema in schemas.items() if name in keep}

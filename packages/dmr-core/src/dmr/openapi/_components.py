@@ -9,7 +9,7 @@ seen in a request and in a response. That type is then split into
 
 import copy
 import typing
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from dmr.errors import ErrorDetail, ErrorModel, ProblemDetails
@@ -75,6 +75,19 @@ def walk_refs(schema: Any) -> Iterator[dict[str, Any]]:
     elif isinstance(schema, list):
         for item in schema:
             yield from walk_refs(item)
+
+
+def referred_names(start: Any, schemas: Mapping[str, Any]) -> set[str]:
+    """The names of ``schemas`` that ``start`` refers to, directly or through others."""
+    found: set[str] = set()
+    pending = [ref['$ref'].removeprefix(REF_PREFIX) for ref in walk_refs(start)]
+    while pending:
+        name = pending.pop()
+        if name in found or name not in schemas:
+            continue
+        found.add(name)
+        pending.extend(ref['$ref'].removeprefix(REF_PREFIX) for ref in walk_refs(schemas[name]))
+    return found
 
 
 def _discriminator_mappings(schema: Any) -> Iterator[dict[str, Any]]:

@@ -12,7 +12,7 @@ directions share keeps the note; a schema only responses use gets none.
 from collections.abc import Iterator
 from typing import Any
 
-from dmr.openapi._components import REF_PREFIX, walk_refs
+from dmr.openapi._components import referred_names
 from dmr.serializer import JsonSchema
 
 INTEGER_COMMENT = 'Written without a fraction or exponent: 2, not 2.0 or 2e0.'
@@ -73,14 +73,6 @@ def comment_request_integers(document: JsonSchema) -> None:
     """
     schemas: dict[str, JsonSchema] = document['components']['schemas']
     roots = list(_request_schemas(document['paths']))
-    seen: set[str] = set()
-    pending = [ref['$ref'].removeprefix(REF_PREFIX) for ref in walk_refs(roots)]
-    while pending:
-        name = pending.pop()
-        if name in seen or name not in schemas:
-            continue
-        seen.add(name)
-        roots.append(schemas[name])
-        pending.extend(ref['$ref'].removeprefix(REF_PREFIX) for ref in walk_refs(schemas[name]))
+    roots.extend(schemas[name] for name in referred_names(roots, schemas))
     for schema in roots:
         comment_integers(schema)

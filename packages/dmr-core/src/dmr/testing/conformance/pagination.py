@@ -64,6 +64,15 @@ def pagination_suite(catalogue: Catalogue) -> type:
         assert response.status_code == status, response.content
         return [(tuple(d['loc']), d['type']) for d in json.loads(response.content)['detail']]
 
+    def valid_document(version: str) -> dict[str, Any]:
+        """The listings' OpenAPI document in ``version``, validated."""
+        from openapi_spec_validator import validate  # noqa: PLC0415 - a test dependency
+
+        _, router = pagination_api(catalogue)
+        document: dict[str, Any] = build_schema(router, OpenAPIConfig(openapi_version=version))
+        validate(document)
+        return document
+
     def texts(page: dict[str, Any]) -> list[str]:
         return [item['text'] for item in page['items']]
 
@@ -236,11 +245,7 @@ def pagination_suite(catalogue: Catalogue) -> type:
         @pytest.mark.parametrize('version', OPENAPI_VERSIONS)
         def test_openapi(self, is_async: bool, version: str) -> None:
             """Each listing documents its query parameters, its page and its 404."""
-            from openapi_spec_validator import validate  # noqa: PLC0415 - a test dependency
-
-            _, router = pagination_api(catalogue)
-            document = build_schema(router, OpenAPIConfig(openapi_version=version))
-            validate(document)
+            document = valid_document(version)
             prefix = '/pagination/async-' if is_async else '/pagination/'
             expected = {
                 'numbers': (['page', 'per_page'], 'Page', {'200', '400', '404'}),
@@ -258,11 +263,7 @@ def pagination_suite(catalogue: Catalogue) -> type:
         @pytest.mark.parametrize('version', OPENAPI_VERSIONS)
         def test_openapi_bounds(self, is_async: bool, version: str) -> None:
             """Each query parameter documents the bounds its paginator enforces."""
-            from openapi_spec_validator import validate  # noqa: PLC0415 - a test dependency
-
-            _, router = pagination_api(catalogue)
-            document = build_schema(router, OpenAPIConfig(openapi_version=version))
-            validate(document)
+            document = valid_document(version)
             prefix = '/pagination/async-' if is_async else '/pagination/'
             size = {'minimum': 1, 'maximum': 5, 'default': 2}
             expected = {
